@@ -1,0 +1,9 @@
+package io.teleglas.command;
+
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.out.println("skeleton");
+  }
+}
