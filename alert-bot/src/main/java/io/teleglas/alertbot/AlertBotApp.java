@@ -30,7 +30,7 @@ public final class AlertBotApp {
       "offline: replay the bundled recorded event stream through the real engine and print every alert; needs no token, key or network");
   static final Flag DRY_RUN = Flag.of("--dry-run", "live sources, but alerts go to stdout instead of Telegram; no token needed");
   static final Flag REPLAY = Flag.withArgument("--replay", "FILE",
-      "like --demo but from a JSON-lines file of recorded frames (format in docs/replay-format.md)");
+      "like --demo but from a JSON-lines file of recorded frames (format in docs/configuration.md)");
   static final List<Flag> FLAGS = List.of(Flag.HELP, Flag.VERSION, Flag.CHECK_CONFIG, DEMO, DRY_RUN, REPLAY);
 
   private final Map<String, String> processEnv;
@@ -83,7 +83,7 @@ public final class AlertBotApp {
       log.warn(".env sets {}, which this bot does not read (a typo?)", name);
     }
     if (cli.has(Flag.CHECK_CONFIG)) {
-      out.print(Usage.effectiveConfig(PROGRAM, reader.settings()));
+      out.print(Usage.effectiveConfig(PROGRAM, reader));
       return 0;
     }
     LogLevels.applyRoot(config.common().logLevel());

@@ -39,7 +39,7 @@ public record AlertBotConfig(
   public static final Variable ALERT_SYMBOLS = Variable.withDefault("ALERT_SYMBOLS",
       "BTC,ETH,SOL,XRP,DOGE,BNB", "coins whose trade streams are watched for whale trades (liquidations are market-wide)");
   public static final Variable ALERT_RULES_FILE = Variable.optional("ALERT_RULES_FILE",
-      "optional YAML file overriding rule thresholds (format in docs/alert-rules.md)");
+      "optional YAML file overriding rule thresholds (format in docs/configuration.md)");
   public static final Variable COINGLASS_WS_URL = Variable.withDefault("COINGLASS_WS_URL",
       "wss://open-ws.coinglass.com/ws-api", "CoinGlass WebSocket base (the key is appended as ?cg-api-key=)");
   public static final Variable BINANCE_WS_URL = Variable.withDefault("BINANCE_WS_URL",
@@ -133,7 +133,9 @@ public record AlertBotConfig(
       Optional<SourceId> source = SourceId.parse(item);
       if (source.isEmpty()) {
         reader.problem(ALERT_SOURCES, ConfigReader.quote(item) + " is not a source; expected some of coinglass, binance, bybit, okx, hyperliquid");
-      } else if (source.get() != SourceId.COINGLASS || haveCoinglassKey) {
+      } else if (source.get() == SourceId.COINGLASS && !haveCoinglassKey) {
+        reader.note("coinglass is skipped because COINGLASS_API_KEY is not set");
+      } else {
         sources.add(source.get());
       }
     }

@@ -29,12 +29,16 @@ public final class Usage {
   }
 
   /** The effective configuration, one variable per line with where its value came from. */
-  public static String effectiveConfig(String program, List<ConfigReader.Setting> settings) {
+  public static String effectiveConfig(String program, ConfigReader reader) {
+    List<ConfigReader.Setting> settings = reader.settings();
     StringBuilder out = new StringBuilder(program + " configuration is valid:\n");
     int width = settings.stream().mapToInt(s -> s.name().length()).max().orElse(0);
     for (ConfigReader.Setting s : settings) {
       out.append("  ").append(pad(s.name(), width)).append(" = ").append(s.display())
           .append("  (").append(s.origin()).append(")\n");
+    }
+    for (String note : reader.notes()) {
+      out.append("Note: ").append(note).append('\n');
     }
     return out.toString();
   }

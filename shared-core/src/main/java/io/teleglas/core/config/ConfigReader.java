@@ -29,6 +29,7 @@ public final class ConfigReader {
   private final Environment env;
   private final List<ConfigProblem> problems = new ArrayList<>();
   private final Map<String, Setting> settings = new LinkedHashMap<>();
+  private final List<String> notes = new ArrayList<>();
 
   public ConfigReader(Environment env) {
     this.env = env;
@@ -163,6 +164,16 @@ public final class ConfigReader {
   /** Records a problem not tied to one variable (e.g. two variables that conflict). */
   public void problem(String subject, String message) {
     problems.add(new ConfigProblem(subject, message));
+  }
+
+  /** Records something an operator should know about the effective configuration. */
+  public void note(String note) {
+    notes.add(note);
+  }
+
+  /** Notes recorded so far. */
+  public List<String> notes() {
+    return List.copyOf(notes);
   }
 
   /** The effective settings read so far, in reading order. */

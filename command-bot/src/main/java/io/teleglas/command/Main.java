@@ -1,9 +1,0 @@
-package io.teleglas.command;
-
-public final class Main {
-  private Main() {}
-
-  public static void main(String[] args) {
-    System.out.println("skeleton");
-  }
-}

@@ -1,0 +1,149 @@
+package io.teleglas.commandbot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teleglas.commandbot.command.ChatCommand;
+import io.teleglas.commandbot.command.CommandRouter;
+import io.teleglas.commandbot.command.StartCommand;
+import io.teleglas.commandbot.config.CommandBotConfig;
+import io.teleglas.core.cli.BuildInfo;
+import io.teleglas.core.cli.CommandLine;
+import io.teleglas.core.cli.Flag;
+import io.teleglas.core.cli.Usage;
+import io.teleglas.core.config.ConfigException;
+import io.teleglas.core.config.ConfigReader;
+import io.teleglas.core.config.DotEnv;
+import io.teleglas.core.config.Environment;
+import io.teleglas.core.config.KnownVariables;
+import io.teleglas.core.lifecycle.Lifecycle;
+import io.teleglas.core.logging.LogLevels;
+import io.teleglas.core.telegram.LongPollingBot;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The command bot as a program: parses the command line, loads the configuration once, wires the
+ * components and runs the chosen mode. Returns the process exit code; in bot mode it returns only
+ * after shutdown.
+ */
+public final class CommandBotApp {
+  private static final Logger log = LoggerFactory.getLogger(CommandBotApp.class);
+  private static final String PROGRAM = "command-bot";
+
+  static final Flag CONSOLE = Flag.of("--console",
+      "read commands such as /raw BTC from stdin and print each reply as the chat would show it; no Telegram token needed");
+  static final Flag OFFLINE = Flag.of("--offline", "with --console: answer from the bundled sample data instead of live APIs");
+  static final List<Flag> FLAGS = List.of(Flag.HELP, Flag.VERSION, Flag.CHECK_CONFIG, CONSOLE, OFFLINE);
+
+  private final Map<String, String> processEnv;
+  private final DotEnv dotEnv;
+  private final InputStream in;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public CommandBotApp(Map<String, String> processEnv, DotEnv dotEnv, InputStream in, PrintStream out, PrintStream err) {
+    this.processEnv = processEnv;
+    this.dotEnv = dotEnv;
+    this.in = in;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs the mode the arguments ask for and returns the exit code. */
+  public int run(String[] args) {
+    CommandLine cli = CommandLine.parse(args, FLAGS);
+    cli.requireWith(OFFLINE, CONSOLE);
+    if (!cli.problems().isEmpty()) {
+      cli.problems().forEach(p -> err.println(PROGRAM + ": " + p));
+      err.println("Run with --help for usage.");
+      return 2;
+    }
+    if (cli.has(Flag.HELP)) {
+      out.print(Usage.help(PROGRAM, "answers Telegram commands with live crypto derivatives data", FLAGS, CommandBotConfig.VARIABLES));
+      return 0;
+    }
+    if (cli.has(Flag.VERSION)) {
+      out.println(PROGRAM + " " + BuildInfo.version());
+      return 0;
+    }
+    Environment env = new Environment(processEnv, dotEnv);
+    ConfigReader reader = new ConfigReader(env);
+    CommandBotConfig config;
+    try {
+      config = CommandBotConfig.read(reader, !cli.has(CONSOLE));
+    } catch (ConfigException e) {
+      err.println(PROGRAM + ": invalid configuration (" + e.problems().size() + " problem"
+          + (e.problems().size() == 1 ? "" : "s") + "):");
+      e.problems().forEach(p -> err.println("  - " + p));
+      err.println("See --help or .env.example for every variable.");
+      return 2;
+    }
+    warnAboutUnknownDotEnvNames(env);
+    if (cli.has(Flag.CHECK_CONFIG)) {
+      out.print(Usage.effectiveConfig(PROGRAM, reader));
+      return 0;
+    }
+    LogLevels.applyRoot(config.common().logLevel());
+    CommandRouter router = router();
+    if (cli.has(CONSOLE)) {
+      return new ConsoleSession(router, in, out).run();
+    }
+    return runBot(config, router);
+  }
+
+  private int runBot(CommandBotConfig config, CommandRouter router) {
+    Lifecycle lifecycle = new Lifecycle();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("stopping");
+      lifecycle.close();
+      stopped.countDown();
+    }, "shutdown"));
+    OkHttpClient http = new OkHttpClient();
+    ObjectMapper mapper = new ObjectMapper();
+    lifecycle.add("okhttp", () -> {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    });
+    try {
+      var client = new OkHttpTelegramClient(http, config.botToken().orElseThrow().reveal(),
+          LongPollingBot.telegramUrl(config.common().telegramApiUrl()));
+      TelegramChat chat = new TelegramChat(client, router, config.allowedUsers());
+      chat.registerMenu();
+      LongPollingBot bot = new LongPollingBot(config.botToken().orElseThrow(), config.common().telegramApiUrl(),
+          http, mapper, chat, Runtime.getRuntime().availableProcessors() * 4);
+      bot.start();
+      lifecycle.add("telegram poller", bot);
+    } catch (TelegramApiException e) {
+      log.error("cannot start: Telegram at {} refused or was unreachable: {}", config.common().telegramApiUrl(), e.getMessage());
+      lifecycle.close();
+      return 1;
+    }
+    log.info("{} {} started: {} command(s), access {}", PROGRAM, BuildInfo.version(), router.commands().size(),
+        config.allowedUsers().allowsEveryone() ? "open to everyone" : config.allowedUsers().userIds().size() + " user(s)");
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  static CommandRouter router() {
+    List<ChatCommand> commands = List.of(new StartCommand());
+    return CommandRouter.withHelp(commands);
+  }
+
+  private void warnAboutUnknownDotEnvNames(Environment env) {
+    for (String name : env.unknownDotEnvNames(KnownVariables.NAMES)) {
+      log.warn(".env sets {}, which this bot does not read (a typo?)", name);
+    }
+  }
+}
