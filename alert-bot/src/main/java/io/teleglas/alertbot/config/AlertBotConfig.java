@@ -7,6 +7,10 @@ import io.teleglas.core.config.CommonConfig;
 import io.teleglas.core.config.ConfigReader;
 import io.teleglas.core.config.Secret;
 import io.teleglas.core.config.Variable;
+import io.teleglas.core.market.Coin;
+import io.teleglas.core.market.InstrumentCatalog;
+import io.teleglas.core.market.SymbolResolution;
+import io.teleglas.core.market.SymbolResolver;
 import io.teleglas.core.telegram.ChatId;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,9 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Everything the alert bot is configured with. */
 public record AlertBotConfig(
@@ -25,7 +27,7 @@ public record AlertBotConfig(
     Optional<ChatId> alertChannel,
     Optional<ChatId> adminChat,
     List<SourceId> sources,
-    List<String> symbols,
+    List<Coin> symbols,
     Optional<Path> rulesFile,
     StreamUrls streamUrls,
     Optional<InetSocketAddress> httpAddress) {
@@ -65,8 +67,6 @@ public record AlertBotConfig(
     VARIABLES = List.copyOf(all);
   }
 
-  private static final Pattern COIN = Pattern.compile("[A-Z0-9]{1,20}");
-
   public AlertBotConfig {
     requireNonNull(common, "common is null");
     requireNonNull(alertToken, "alertToken is null");
@@ -91,7 +91,7 @@ public record AlertBotConfig(
     Optional<ChatId> admin = chat(reader, TELEGRAM_ADMIN_CHAT_ID, false);
     CommonConfig common = CommonConfig.read(reader);
     List<SourceId> sources = sources(reader, common != null && common.coinglassApiKey().isPresent());
-    List<String> symbols = symbols(reader);
+    List<Coin> symbols = symbols(reader);
     Optional<Path> rules = reader.path(ALERT_RULES_FILE);
     rules.ifPresent(p -> {
       if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
@@ -145,14 +145,19 @@ public record AlertBotConfig(
     return sources;
   }
 
-  private static List<String> symbols(ConfigReader reader) {
-    List<String> coins = new ArrayList<>();
+  private static List<Coin> symbols(ConfigReader reader) {
+    SymbolResolver resolver = new SymbolResolver(InstrumentCatalog.bundled());
+    List<Coin> coins = new ArrayList<>();
     for (String item : reader.list(ALERT_SYMBOLS)) {
-      String coin = item.toUpperCase(Locale.ROOT);
-      if (COIN.matcher(coin).matches()) {
-        coins.add(coin);
-      } else {
-        reader.problem(ALERT_SYMBOLS, ConfigReader.quote(item) + " is not a coin; expected names like BTC,ETH,SOL");
+      SymbolResolution resolution = resolver.resolve(item);
+      if (resolution instanceof SymbolResolution.Rejected rejected) {
+        reader.problem(ALERT_SYMBOLS, ConfigReader.quote(item) + ": " + rejected.reason());
+      } else if (resolution instanceof SymbolResolution.Resolved resolved) {
+        if (coins.contains(resolved.coin())) {
+          reader.problem(ALERT_SYMBOLS, ConfigReader.quote(item) + " names " + resolved.coin().symbol() + " again");
+        } else {
+          coins.add(resolved.coin());
+        }
       }
     }
     if (coins.isEmpty()) {

@@ -7,6 +7,7 @@ import io.teleglas.core.config.ConfigException;
 import io.teleglas.core.config.ConfigProblem;
 import io.teleglas.core.config.ConfigReader;
 import io.teleglas.core.config.Environment;
+import io.teleglas.core.market.Coin;
 import io.teleglas.core.telegram.ChatId;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,7 +33,7 @@ class AlertBotConfigTest {
     assertThat(c.alertToken()).isEmpty();
     assertThat(c.alertChannel()).isEmpty();
     assertThat(c.sources()).containsExactly(SourceId.BINANCE, SourceId.BYBIT, SourceId.OKX, SourceId.HYPERLIQUID);
-    assertThat(c.symbols()).containsExactly("BTC", "ETH", "SOL", "XRP", "DOGE", "BNB");
+    assertThat(c.symbols()).extracting(Coin::symbol).containsExactly("BTC", "ETH", "SOL", "XRP", "DOGE", "BNB");
     assertThat(c.rulesFile()).isEmpty();
     assertThat(c.streamUrls().coinglass()).isEqualTo(URI.create("wss://open-ws.coinglass.com/ws-api"));
     assertThat(c.streamUrls().binance()).isEqualTo(URI.create("wss://fstream.binance.com/market"));
@@ -52,7 +53,7 @@ class AlertBotConfigTest {
     env.put("TELEGRAM_ADMIN_CHAT_ID", "@ops_room");
     env.put("COINGLASS_API_KEY", "0123456789abcdef0123456789abcdef");
     env.put("ALERT_SOURCES", "okx, coinglass,binance");
-    env.put("ALERT_SYMBOLS", "btc,Pepe");
+    env.put("ALERT_SYMBOLS", "btc,1000PEPEUSDT");
     env.put("ALERT_RULES_FILE", rules.toString());
     env.put("COINGLASS_WS_URL", "ws://127.0.0.1:9100/ws-api");
     env.put("BINANCE_WS_URL", "ws://127.0.0.1:9101/market");
@@ -67,7 +68,7 @@ class AlertBotConfigTest {
     assertThat(c.alertChannel()).contains(new ChatId("-1001234567890"));
     assertThat(c.adminChat()).contains(new ChatId("@ops_room"));
     assertThat(c.sources()).containsExactly(SourceId.OKX, SourceId.COINGLASS, SourceId.BINANCE);
-    assertThat(c.symbols()).containsExactly("BTC", "PEPE");
+    assertThat(c.symbols()).extracting(Coin::symbol).containsExactly("BTC", "PEPE");
     assertThat(c.rulesFile()).contains(rules);
     assertThat(c.streamUrls().coinglass().getPort()).isEqualTo(9100);
     assertThat(c.streamUrls().hyperliquid().getHost()).isEqualTo("localhost");
@@ -96,7 +97,7 @@ class AlertBotConfigTest {
     env.put("TELEGRAM_ALERT_CHANNEL_ID", "my channel");
     env.put("TELEGRAM_ADMIN_CHAT_ID", "12ab");
     env.put("ALERT_SOURCES", "binance,kraken,binance");
-    env.put("ALERT_SYMBOLS", "BTC,<script>");
+    env.put("ALERT_SYMBOLS", "BTC,<script>,XBTUSDT,btcusdt");
     env.put("ALERT_RULES_FILE", "/definitely/missing.yaml");
     env.put("BINANCE_WS_URL", "wss://fstream.binance.com?x=1");
     env.put("OKX_WS_URL", "ws://ws.okx.com/ws/v5/public");
@@ -105,7 +106,7 @@ class AlertBotConfigTest {
     assertThatThrownBy(() -> read(env, RunMode.DRY_RUN))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::variable)
             .containsExactlyInAnyOrder("TELEGRAM_ALERT_CHANNEL_ID", "TELEGRAM_ADMIN_CHAT_ID", "ALERT_SOURCES",
-                "ALERT_SOURCES", "ALERT_SYMBOLS", "ALERT_RULES_FILE", "BINANCE_WS_URL", "OKX_WS_URL", "ALERT_HTTP_ADDR"));
+                "ALERT_SOURCES", "ALERT_SYMBOLS", "ALERT_SYMBOLS", "ALERT_RULES_FILE", "BINANCE_WS_URL", "OKX_WS_URL", "ALERT_HTTP_ADDR"));
   }
 
   @Test
