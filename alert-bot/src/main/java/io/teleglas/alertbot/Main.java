@@ -8,7 +8,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    AlertBotApp app = new AlertBotApp(System.getenv(), DotEnv.read(Path.of(".env")), System.out, System.err);
+    AlertBotApp app =
+        new AlertBotApp(System.getenv(), DotEnv.read(Path.of(".env")), System.out, System.err);
     System.exit(app.run(args));
   }
 }

@@ -18,15 +18,20 @@ class AlertBotAppTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(Map<String, String> env, String... args) {
-    return new AlertBotApp(env, DotEnv.empty(), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    return new AlertBotApp(
+            env,
+            DotEnv.empty(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run(args);
   }
 
   @Test
   void help_listsEveryFlagAndVariable() {
     assertThat(run(Map.of(), "--help")).isZero();
     String help = out.toString(StandardCharsets.UTF_8);
-    assertThat(help).contains("--help", "--version", "--check-config", "--demo", "--dry-run", "--replay FILE");
+    assertThat(help)
+        .contains("--help", "--version", "--check-config", "--demo", "--dry-run", "--replay FILE");
     AlertBotConfig.VARIABLES.forEach(v -> assertThat(help).contains(v.name()));
   }
 
@@ -39,28 +44,33 @@ class AlertBotAppTest {
   @Test
   void checkConfig_liveNeedsTokenAndChannel() {
     assertThat(run(Map.of(), "--check-config")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("TELEGRAM_ALERT_TOKEN", "TELEGRAM_ALERT_CHANNEL_ID");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("TELEGRAM_ALERT_TOKEN", "TELEGRAM_ALERT_CHANNEL_ID");
   }
 
   @Test
   void checkConfig_demoNeedsNothing() {
     assertThat(run(Map.of(), "--check-config", "--demo")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .containsPattern("ALERT_SOURCES +[=] coinglass,binance,bybit,okx,hyperliquid  \\(default\\)")
+        .containsPattern(
+            "ALERT_SOURCES +[=] coinglass,binance,bybit,okx,hyperliquid  \\(default\\)")
         .contains("Note: coinglass is skipped because COINGLASS_API_KEY is not set");
   }
 
   @Test
   void conflictingModesExitTwo() {
     assertThat(run(Map.of(), "--demo", "--dry-run")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--demo and --dry-run cannot be used together");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--demo and --dry-run cannot be used together");
   }
 
   @Test
   void envExample_listsEveryVariableWithItsDefault() {
     DotEnv example = DotEnv.read(Path.of("../.env.example"));
     for (Variable v : AlertBotConfig.VARIABLES) {
-      assertThat(example.values()).as(v.name()).containsEntry(v.name(), v.defaultValue().orElse(""));
+      assertThat(example.values())
+          .as(v.name())
+          .containsEntry(v.name(), v.defaultValue().orElse(""));
       assertThat(KnownVariables.NAMES).contains(v.name());
     }
   }

@@ -37,10 +37,15 @@ public final class CommandBotApp {
   private static final Logger log = LoggerFactory.getLogger(CommandBotApp.class);
   private static final String PROGRAM = "command-bot";
 
-  static final Flag CONSOLE = Flag.of("--console",
-      "read commands such as /raw BTC from stdin and print each reply as the chat would show it; no Telegram token needed");
-  static final Flag OFFLINE = Flag.of("--offline", "with --console: answer from the bundled sample data instead of live APIs");
-  static final List<Flag> FLAGS = List.of(Flag.HELP, Flag.VERSION, Flag.CHECK_CONFIG, CONSOLE, OFFLINE);
+  static final Flag CONSOLE =
+      Flag.of(
+          "--console",
+          "read commands such as /raw BTC from stdin and print each reply as the chat would show it; no Telegram token needed");
+  static final Flag OFFLINE =
+      Flag.of(
+          "--offline", "with --console: answer from the bundled sample data instead of live APIs");
+  static final List<Flag> FLAGS =
+      List.of(Flag.HELP, Flag.VERSION, Flag.CHECK_CONFIG, CONSOLE, OFFLINE);
 
   private final Map<String, String> processEnv;
   private final DotEnv dotEnv;
@@ -48,7 +53,12 @@ public final class CommandBotApp {
   private final PrintStream out;
   private final PrintStream err;
 
-  public CommandBotApp(Map<String, String> processEnv, DotEnv dotEnv, InputStream in, PrintStream out, PrintStream err) {
+  public CommandBotApp(
+      Map<String, String> processEnv,
+      DotEnv dotEnv,
+      InputStream in,
+      PrintStream out,
+      PrintStream err) {
     this.processEnv = processEnv;
     this.dotEnv = dotEnv;
     this.in = in;
@@ -66,7 +76,12 @@ public final class CommandBotApp {
       return 2;
     }
     if (cli.has(Flag.HELP)) {
-      out.print(Usage.help(PROGRAM, "answers Telegram commands with live crypto derivatives data", FLAGS, CommandBotConfig.VARIABLES));
+      out.print(
+          Usage.help(
+              PROGRAM,
+              "answers Telegram commands with live crypto derivatives data",
+              FLAGS,
+              CommandBotConfig.VARIABLES));
       return 0;
     }
     if (cli.has(Flag.VERSION)) {
@@ -79,8 +94,13 @@ public final class CommandBotApp {
     try {
       config = CommandBotConfig.read(reader, !cli.has(CONSOLE));
     } catch (ConfigException e) {
-      err.println(PROGRAM + ": invalid configuration (" + e.problems().size() + " problem"
-          + (e.problems().size() == 1 ? "" : "s") + "):");
+      err.println(
+          PROGRAM
+              + ": invalid configuration ("
+              + e.problems().size()
+              + " problem"
+              + (e.problems().size() == 1 ? "" : "s")
+              + "):");
       e.problems().forEach(p -> err.println("  - " + p));
       err.println("See --help or .env.example for every variable.");
       return 2;
@@ -101,33 +121,57 @@ public final class CommandBotApp {
   private int runBot(CommandBotConfig config, CommandRouter router) {
     Lifecycle lifecycle = new Lifecycle();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("stopping");
-      lifecycle.close();
-      stopped.countDown();
-    }, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("stopping");
+                  lifecycle.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
     OkHttpClient http = new OkHttpClient();
     ObjectMapper mapper = new ObjectMapper();
-    lifecycle.add("okhttp", () -> {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    });
+    lifecycle.add(
+        "okhttp",
+        () -> {
+          http.dispatcher().executorService().shutdown();
+          http.connectionPool().evictAll();
+        });
     try {
-      var client = new OkHttpTelegramClient(http, config.botToken().orElseThrow().reveal(),
-          LongPollingBot.telegramUrl(config.common().telegramApiUrl()));
+      var client =
+          new OkHttpTelegramClient(
+              http,
+              config.botToken().orElseThrow().reveal(),
+              LongPollingBot.telegramUrl(config.common().telegramApiUrl()));
       TelegramChat chat = new TelegramChat(client, router, config.allowedUsers());
       chat.registerMenu();
-      LongPollingBot bot = new LongPollingBot(config.botToken().orElseThrow(), config.common().telegramApiUrl(),
-          http, mapper, chat, Runtime.getRuntime().availableProcessors() * 4);
+      LongPollingBot bot =
+          new LongPollingBot(
+              config.botToken().orElseThrow(),
+              config.common().telegramApiUrl(),
+              http,
+              mapper,
+              chat,
+              Runtime.getRuntime().availableProcessors() * 4);
       bot.start();
       lifecycle.add("telegram poller", bot);
     } catch (TelegramApiException e) {
-      log.error("cannot start: Telegram at {} refused or was unreachable: {}", config.common().telegramApiUrl(), e.getMessage());
+      log.error(
+          "cannot start: Telegram at {} refused or was unreachable: {}",
+          config.common().telegramApiUrl(),
+          e.getMessage());
       lifecycle.close();
       return 1;
     }
-    log.info("{} {} started: {} command(s), access {}", PROGRAM, BuildInfo.version(), router.commands().size(),
-        config.allowedUsers().allowsEveryone() ? "open to everyone" : config.allowedUsers().userIds().size() + " user(s)");
+    log.info(
+        "{} {} started: {} command(s), access {}",
+        PROGRAM,
+        BuildInfo.version(),
+        router.commands().size(),
+        config.allowedUsers().allowsEveryone()
+            ? "open to everyone"
+            : config.allowedUsers().userIds().size() + " user(s)");
     try {
       stopped.await();
     } catch (InterruptedException e) {

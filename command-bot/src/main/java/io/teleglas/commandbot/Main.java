@@ -8,7 +8,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    CommandBotApp app = new CommandBotApp(System.getenv(), DotEnv.read(Path.of(".env")), System.in, System.out, System.err);
+    CommandBotApp app =
+        new CommandBotApp(
+            System.getenv(), DotEnv.read(Path.of(".env")), System.in, System.out, System.err);
     System.exit(app.run(args));
   }
 }

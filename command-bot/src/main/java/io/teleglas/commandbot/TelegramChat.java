@@ -20,8 +20,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * The command bot's Telegram side: takes each update, checks the sender may use the bot, routes
- * the text and sends the reply as HTML, split at 4096 characters, honouring Telegram's {@code 429
+ * The command bot's Telegram side: takes each update, checks the sender may use the bot, routes the
+ * text and sends the reply as HTML, split at 4096 characters, honouring Telegram's {@code 429
  * retry_after}. Called concurrently for different updates; holds no mutable state.
  */
 final class TelegramChat implements UpdateHandler {
@@ -42,16 +42,19 @@ final class TelegramChat implements UpdateHandler {
 
   /** Registers the command menu users see when they type "/". */
   void registerMenu() throws TelegramApiException {
-    List<BotCommand> menu = router.commands().stream()
-        .map((ChatCommand c) -> new BotCommand(c.name(), c.description()))
-        .toList();
+    List<BotCommand> menu =
+        router.commands().stream()
+            .map((ChatCommand c) -> new BotCommand(c.name(), c.description()))
+            .toList();
     client.execute(SetMyCommands.builder().commands(menu).build());
   }
 
   @Override
   public void handle(Update update) throws TelegramApiException, InterruptedException {
-    Message message = update.hasMessage() ? update.getMessage()
-        : update.hasEditedMessage() ? update.getEditedMessage() : null;
+    Message message =
+        update.hasMessage()
+            ? update.getMessage()
+            : update.hasEditedMessage() ? update.getEditedMessage() : null;
     if (message == null || message.getFrom() == null) {
       return;
     }
@@ -67,24 +70,36 @@ final class TelegramChat implements UpdateHandler {
 
   private void send(long chatId, Reply reply) throws TelegramApiException, InterruptedException {
     for (String part : splitter.split(reply.html())) {
-      SendMessage request = SendMessage.builder().chatId(chatId).text(part).parseMode(ParseMode.HTML)
-          .disableWebPagePreview(true).build();
+      SendMessage request =
+          SendMessage.builder()
+              .chatId(chatId)
+              .text(part)
+              .parseMode(ParseMode.HTML)
+              .disableWebPagePreview(true)
+              .build();
       executeWithRetry(request);
     }
   }
 
-  private void executeWithRetry(SendMessage request) throws TelegramApiException, InterruptedException {
+  private void executeWithRetry(SendMessage request)
+      throws TelegramApiException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
         client.execute(request);
         return;
       } catch (TelegramApiRequestException e) {
         Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-        if (e.getErrorCode() == null || e.getErrorCode() != 429 || retryAfter == null || attempt >= MAX_ATTEMPTS
+        if (e.getErrorCode() == null
+            || e.getErrorCode() != 429
+            || retryAfter == null
+            || attempt >= MAX_ATTEMPTS
             || retryAfter > MAX_RETRY_AFTER_SECONDS) {
           throw e;
         }
-        log.info("Telegram asked to wait {} s before replying to chat {}", retryAfter, request.getChatId());
+        log.info(
+            "Telegram asked to wait {} s before replying to chat {}",
+            retryAfter,
+            request.getChatId());
         Thread.sleep(retryAfter * 1000L);
       }
     }

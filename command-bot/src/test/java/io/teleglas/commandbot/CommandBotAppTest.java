@@ -15,8 +15,13 @@ class CommandBotAppTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(Map<String, String> env, String stdin, String... args) {
-    return new CommandBotApp(env, DotEnv.empty(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    return new CommandBotApp(
+            env,
+            DotEnv.empty(),
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run(args);
   }
 
   private String out() {
@@ -30,9 +35,22 @@ class CommandBotAppTest {
   @Test
   void help_listsEveryFlagAndVariable() {
     assertThat(run(Map.of(), "", "--help")).isZero();
-    assertThat(out()).contains("--help", "--version", "--check-config", "--console", "--offline",
-        "TELEGRAM_BOT_TOKEN", "TELEGRAM_ALLOWED_USERS", "TELEGRAM_ADMIN_IDS", "COMMAND_HTTP_ADDR",
-        "TELEGRAM_API_URL", "COINGLASS_API_KEY", "DATA_DIR", "LOG_LEVEL", "(default: 127.0.0.1:8082)");
+    assertThat(out())
+        .contains(
+            "--help",
+            "--version",
+            "--check-config",
+            "--console",
+            "--offline",
+            "TELEGRAM_BOT_TOKEN",
+            "TELEGRAM_ALLOWED_USERS",
+            "TELEGRAM_ADMIN_IDS",
+            "COMMAND_HTTP_ADDR",
+            "TELEGRAM_API_URL",
+            "COINGLASS_API_KEY",
+            "DATA_DIR",
+            "LOG_LEVEL",
+            "(default: 127.0.0.1:8082)");
   }
 
   @Test
@@ -44,28 +62,37 @@ class CommandBotAppTest {
   @Test
   void checkConfig_printsEffectiveConfigWithSecretsRedacted() {
     String token = "12345678:command-token-0123456789abcdefghijk";
-    assertThat(run(Map.of("TELEGRAM_BOT_TOKEN", token, "COINGLASS_API_KEY", "key-0123456789abcdef"), "", "--check-config"))
+    assertThat(
+            run(
+                Map.of("TELEGRAM_BOT_TOKEN", token, "COINGLASS_API_KEY", "key-0123456789abcdef"),
+                "",
+                "--check-config"))
         .isZero();
-    assertThat(out()).contains("TELEGRAM_BOT_TOKEN", "[REDACTED]  (environment)", "LOG_LEVEL", "INFO  (default)")
+    assertThat(out())
+        .contains("TELEGRAM_BOT_TOKEN", "[REDACTED]  (environment)", "LOG_LEVEL", "INFO  (default)")
         .doesNotContain("command-token", "key-0123456789abcdef");
   }
 
   @Test
   void checkConfig_invalidExitsTwoListingEveryProblem() {
-    assertThat(run(Map.of("LOG_LEVEL", "x", "COMMAND_HTTP_ADDR", "y"), "", "--check-config")).isEqualTo(2);
-    assertThat(err()).contains("3 problems", "TELEGRAM_BOT_TOKEN", "LOG_LEVEL", "COMMAND_HTTP_ADDR");
+    assertThat(run(Map.of("LOG_LEVEL", "x", "COMMAND_HTTP_ADDR", "y"), "", "--check-config"))
+        .isEqualTo(2);
+    assertThat(err())
+        .contains("3 problems", "TELEGRAM_BOT_TOKEN", "LOG_LEVEL", "COMMAND_HTTP_ADDR");
   }
 
   @Test
   void badArgumentsExitTwo() {
     assertThat(run(Map.of(), "", "--offline", "--bogus")).isEqualTo(2);
-    assertThat(err()).contains("unknown option '--bogus'", "--offline only works together with --console");
+    assertThat(err())
+        .contains("unknown option '--bogus'", "--offline only works together with --console");
   }
 
   @Test
   void console_printsRepliesAsPlainText() {
     assertThat(run(Map.of(), "/help\n\n/<b>x</b>\n", "--console")).isZero();
-    assertThat(out()).contains("> /help", "/start — what this bot does", "Unknown command /<b>x</b>.")
+    assertThat(out())
+        .contains("> /help", "/start — what this bot does", "Unknown command /<b>x</b>.")
         .doesNotContain("<code>");
   }
 }

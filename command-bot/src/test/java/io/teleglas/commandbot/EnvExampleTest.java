@@ -18,7 +18,9 @@ class EnvExampleTest {
     assertThat(example.problems()).isEmpty();
     assertThat(example.values().keySet()).containsExactlyInAnyOrderElementsOf(KnownVariables.NAMES);
     for (Variable v : CommandBotConfig.VARIABLES) {
-      assertThat(example.values().get(v.name())).as(v.name()).isEqualTo(v.defaultValue().orElse(""));
+      assertThat(example.values().get(v.name()))
+          .as(v.name())
+          .isEqualTo(v.defaultValue().orElse(""));
       assertThat(KnownVariables.NAMES).contains(v.name());
     }
   }

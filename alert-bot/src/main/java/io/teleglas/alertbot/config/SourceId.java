@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** A market-data source the alert bot can take events from, as named in {@code ALERT_SOURCES}. */
 public enum SourceId {
-  COINGLASS, BINANCE, BYBIT, OKX, HYPERLIQUID;
+  COINGLASS,
+  BINANCE,
+  BYBIT,
+  OKX,
+  HYPERLIQUID;
 
   /** The name used in configuration, logs and the health endpoints, e.g. {@code binance}. */
   public String id() {

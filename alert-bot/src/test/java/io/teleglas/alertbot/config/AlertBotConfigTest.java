@@ -32,12 +32,17 @@ class AlertBotConfigTest {
 
     assertThat(c.alertToken()).isEmpty();
     assertThat(c.alertChannel()).isEmpty();
-    assertThat(c.sources()).containsExactly(SourceId.BINANCE, SourceId.BYBIT, SourceId.OKX, SourceId.HYPERLIQUID);
-    assertThat(c.symbols()).extracting(Coin::symbol).containsExactly("BTC", "ETH", "SOL", "XRP", "DOGE", "BNB");
+    assertThat(c.sources())
+        .containsExactly(SourceId.BINANCE, SourceId.BYBIT, SourceId.OKX, SourceId.HYPERLIQUID);
+    assertThat(c.symbols())
+        .extracting(Coin::symbol)
+        .containsExactly("BTC", "ETH", "SOL", "XRP", "DOGE", "BNB");
     assertThat(c.rulesFile()).isEmpty();
-    assertThat(c.streamUrls().coinglass()).isEqualTo(URI.create("wss://open-ws.coinglass.com/ws-api"));
+    assertThat(c.streamUrls().coinglass())
+        .isEqualTo(URI.create("wss://open-ws.coinglass.com/ws-api"));
     assertThat(c.streamUrls().binance()).isEqualTo(URI.create("wss://fstream.binance.com/market"));
-    assertThat(c.streamUrls().bybit()).isEqualTo(URI.create("wss://stream.bybit.com/v5/public/linear"));
+    assertThat(c.streamUrls().bybit())
+        .isEqualTo(URI.create("wss://stream.bybit.com/v5/public/linear"));
     assertThat(c.streamUrls().okx()).isEqualTo(URI.create("wss://ws.okx.com:8443/ws/v5/public"));
     assertThat(c.streamUrls().hyperliquid()).isEqualTo(URI.create("wss://api.hyperliquid.xyz/ws"));
     assertThat(c.httpAddress()).contains(new InetSocketAddress("127.0.0.1", 8081));
@@ -78,17 +83,34 @@ class AlertBotConfigTest {
   @Test
   void read_liveModeNeedsTokenAndChannel() {
     assertThatThrownBy(() -> read(Map.of(), RunMode.LIVE))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::variable)
-            .containsExactly("TELEGRAM_ALERT_TOKEN", "TELEGRAM_ALERT_CHANNEL_ID"));
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::variable)
+                    .containsExactly("TELEGRAM_ALERT_TOKEN", "TELEGRAM_ALERT_CHANNEL_ID"));
   }
 
   @Test
   void read_refusesTheCommandBotsToken() {
-    assertThatThrownBy(() -> read(Map.of("TELEGRAM_ALERT_TOKEN", TOKEN, "TELEGRAM_BOT_TOKEN", TOKEN,
-        "TELEGRAM_ALERT_CHANNEL_ID", "@alerts"), RunMode.LIVE))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-            .extracting(ConfigProblem::message).containsExactly(
-                "must differ from TELEGRAM_BOT_TOKEN: each bot needs its own token from @BotFather"));
+    assertThatThrownBy(
+            () ->
+                read(
+                    Map.of(
+                        "TELEGRAM_ALERT_TOKEN",
+                        TOKEN,
+                        "TELEGRAM_BOT_TOKEN",
+                        TOKEN,
+                        "TELEGRAM_ALERT_CHANNEL_ID",
+                        "@alerts"),
+                    RunMode.LIVE))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::message)
+                    .containsExactly(
+                        "must differ from TELEGRAM_BOT_TOKEN: each bot needs its own token from @BotFather"));
   }
 
   @Test
@@ -104,9 +126,22 @@ class AlertBotConfigTest {
     env.put("ALERT_HTTP_ADDR", "everywhere");
 
     assertThatThrownBy(() -> read(env, RunMode.DRY_RUN))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::variable)
-            .containsExactlyInAnyOrder("TELEGRAM_ALERT_CHANNEL_ID", "TELEGRAM_ADMIN_CHAT_ID", "ALERT_SOURCES",
-                "ALERT_SOURCES", "ALERT_SYMBOLS", "ALERT_SYMBOLS", "ALERT_RULES_FILE", "BINANCE_WS_URL", "OKX_WS_URL", "ALERT_HTTP_ADDR"));
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::variable)
+                    .containsExactlyInAnyOrder(
+                        "TELEGRAM_ALERT_CHANNEL_ID",
+                        "TELEGRAM_ADMIN_CHAT_ID",
+                        "ALERT_SOURCES",
+                        "ALERT_SOURCES",
+                        "ALERT_SYMBOLS",
+                        "ALERT_SYMBOLS",
+                        "ALERT_RULES_FILE",
+                        "BINANCE_WS_URL",
+                        "OKX_WS_URL",
+                        "ALERT_HTTP_ADDR"));
   }
 
   @Test

@@ -56,7 +56,10 @@ public final class CommandRouter {
     Optional<ChatCommand> command = Optional.ofNullable(commands.get(name));
     if (command.isEmpty()) {
       String shown = name.length() > 24 ? name.substring(0, 24) + "…" : name;
-      return new Reply("Unknown command <code>/" + Html.escape(shown) + "</code>. Send /help to see what I can do.");
+      return new Reply(
+          "Unknown command <code>/"
+              + Html.escape(shown)
+              + "</code>. Send /help to see what I can do.");
     }
     List<String> args = Arrays.asList(words).subList(1, Math.min(words.length, MAX_ARGS + 1));
     try {

@@ -34,7 +34,8 @@ public final class HelpCommand implements ChatCommand {
       }
       out.append(" — ").append(Html.escape(c.description())).append('\n');
     }
-    out.append("\nSymbols can be written as <code>btc</code>, <code>$BTC</code>, <code>BTCUSDT</code> or <code>1000PEPE</code>.");
+    out.append(
+        "\nSymbols can be written as <code>btc</code>, <code>$BTC</code>, <code>BTCUSDT</code> or <code>1000PEPE</code>.");
     return new Reply(out.toString());
   }
 }

@@ -14,8 +14,9 @@ public final class StartCommand implements ChatCommand {
 
   @Override
   public Reply reply(CommandRequest request) {
-    return new Reply("<b>Crypto derivatives data on demand.</b>\n"
-        + "Live funding, open interest, liquidations and whale flow from CoinGlass and the exchanges.\n\n"
-        + "Send /help to see every command.");
+    return new Reply(
+        "<b>Crypto derivatives data on demand.</b>\n"
+            + "Live funding, open interest, liquidations and whale flow from CoinGlass and the exchanges.\n\n"
+            + "Send /help to see every command.");
   }
 }

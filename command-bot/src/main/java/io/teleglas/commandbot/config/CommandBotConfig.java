@@ -21,19 +21,31 @@ public record CommandBotConfig(
     Set<Long> adminIds,
     Optional<InetSocketAddress> httpAddress) {
 
-  public static final Variable TELEGRAM_ALLOWED_USERS = Variable.withDefault("TELEGRAM_ALLOWED_USERS",
-      "*", "comma-separated Telegram user ids allowed to use the bot; * = everyone");
-  public static final Variable TELEGRAM_ADMIN_IDS = Variable.optional("TELEGRAM_ADMIN_IDS",
-      "comma-separated user ids allowed to use admin commands");
-  public static final Variable COMMAND_HTTP_ADDR = Variable.withDefault("COMMAND_HTTP_ADDR",
-      "127.0.0.1:8082", "health and metrics listener, host:port; off disables it");
+  public static final Variable TELEGRAM_ALLOWED_USERS =
+      Variable.withDefault(
+          "TELEGRAM_ALLOWED_USERS",
+          "*",
+          "comma-separated Telegram user ids allowed to use the bot; * = everyone");
+  public static final Variable TELEGRAM_ADMIN_IDS =
+      Variable.optional(
+          "TELEGRAM_ADMIN_IDS", "comma-separated user ids allowed to use admin commands");
+  public static final Variable COMMAND_HTTP_ADDR =
+      Variable.withDefault(
+          "COMMAND_HTTP_ADDR",
+          "127.0.0.1:8082",
+          "health and metrics listener, host:port; off disables it");
 
   /** Every variable the command bot reads, in the order {@code --help} lists them. */
   public static final List<Variable> VARIABLES;
 
   static {
-    List<Variable> all = new ArrayList<>(List.of(BotTokens.TELEGRAM_BOT_TOKEN, TELEGRAM_ALLOWED_USERS,
-        TELEGRAM_ADMIN_IDS, COMMAND_HTTP_ADDR));
+    List<Variable> all =
+        new ArrayList<>(
+            List.of(
+                BotTokens.TELEGRAM_BOT_TOKEN,
+                TELEGRAM_ALLOWED_USERS,
+                TELEGRAM_ADMIN_IDS,
+                COMMAND_HTTP_ADDR));
     all.addAll(CommonConfig.VARIABLES);
     all.add(BotTokens.TELEGRAM_ALERT_TOKEN);
     VARIABLES = List.copyOf(all);
@@ -54,9 +66,14 @@ public record CommandBotConfig(
    * @param tokenRequired false in {@code --console} mode, which never talks to Telegram
    */
   public static CommandBotConfig read(ConfigReader reader, boolean tokenRequired) {
-    Optional<Secret> token = BotTokens.read(reader, BotTokens.TELEGRAM_BOT_TOKEN, tokenRequired
-        ? Optional.of("the command bot's token from @BotFather (or try it without Telegram: --console)")
-        : Optional.empty());
+    Optional<Secret> token =
+        BotTokens.read(
+            reader,
+            BotTokens.TELEGRAM_BOT_TOKEN,
+            tokenRequired
+                ? Optional.of(
+                    "the command bot's token from @BotFather (or try it without Telegram: --console)")
+                : Optional.empty());
     AccessList allowed = readAllowed(reader);
     Set<Long> admins = reader.userIds(TELEGRAM_ADMIN_IDS, reader.list(TELEGRAM_ADMIN_IDS));
     Optional<InetSocketAddress> http = reader.listenAddress(COMMAND_HTTP_ADDR);
@@ -71,7 +88,8 @@ public record CommandBotConfig(
     List<String> items = reader.list(TELEGRAM_ALLOWED_USERS);
     if (items.contains("*")) {
       if (items.size() > 1) {
-        reader.problem(TELEGRAM_ALLOWED_USERS, "use either * (everyone) or a list of user ids, not both");
+        reader.problem(
+            TELEGRAM_ALLOWED_USERS, "use either * (everyone) or a list of user ids, not both");
       }
       return AccessList.everyone();
     }

@@ -6,44 +6,47 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CommandRouterTest {
-  private final ChatCommand echo = new ChatCommand() {
-    @Override
-    public String name() {
-      return "echo";
-    }
+  private final ChatCommand echo =
+      new ChatCommand() {
+        @Override
+        public String name() {
+          return "echo";
+        }
 
-    @Override
-    public String description() {
-      return "repeat <args>";
-    }
+        @Override
+        public String description() {
+          return "repeat <args>";
+        }
 
-    @Override
-    public String usage() {
-      return "TEXT";
-    }
+        @Override
+        public String usage() {
+          return "TEXT";
+        }
 
-    @Override
-    public Reply reply(CommandRequest request) {
-      return new Reply("args=" + request.args());
-    }
-  };
-  private final ChatCommand broken = new ChatCommand() {
-    @Override
-    public String name() {
-      return "broken";
-    }
+        @Override
+        public Reply reply(CommandRequest request) {
+          return new Reply("args=" + request.args());
+        }
+      };
+  private final ChatCommand broken =
+      new ChatCommand() {
+        @Override
+        public String name() {
+          return "broken";
+        }
 
-    @Override
-    public String description() {
-      return "always fails";
-    }
+        @Override
+        public String description() {
+          return "always fails";
+        }
 
-    @Override
-    public Reply reply(CommandRequest request) {
-      throw new IllegalStateException("boom");
-    }
-  };
-  private final CommandRouter router = CommandRouter.withHelp(List.of(new StartCommand(), echo, broken));
+        @Override
+        public Reply reply(CommandRequest request) {
+          throw new IllegalStateException("boom");
+        }
+      };
+  private final CommandRouter router =
+      CommandRouter.withHelp(List.of(new StartCommand(), echo, broken));
 
   @Test
   void route_findsCommandCaseInsensitivelyAndStripsBotName() {
@@ -54,7 +57,10 @@ class CommandRouterTest {
   void route_unknownCommandIsEscapedAndShortened() {
     String reply = router.route(1, 1, "/<script>alert(1)</script>").html();
 
-    assertThat(reply).startsWith("Unknown command").contains("&lt;script&gt;").doesNotContain("<script>");
+    assertThat(reply)
+        .startsWith("Unknown command")
+        .contains("&lt;script&gt;")
+        .doesNotContain("<script>");
     assertThat(router.route(1, 1, "/" + "x".repeat(5000)).html()).hasSizeLessThan(200);
   }
 
@@ -72,15 +78,22 @@ class CommandRouterTest {
 
   @Test
   void route_capsTheNumberOfArguments() {
-    assertThat(router.route(1, 1, "/echo " + "a ".repeat(1000)).html()).isEqualTo("args=[a, a, a, a, a, a, a, a]");
+    assertThat(router.route(1, 1, "/echo " + "a ".repeat(1000)).html())
+        .isEqualTo("args=[a, a, a, a, a, a, a, a]");
   }
 
   @Test
   void help_listsEveryCommandWithEscapedDescriptions() {
     String help = router.route(1, 1, "/help").html();
 
-    assertThat(help).contains("/start — what this bot does", "/echo <code>TEXT</code> — repeat &lt;args&gt;",
-        "/broken", "/help — list the commands");
-    assertThat(router.commands()).extracting(ChatCommand::name).containsExactly("start", "echo", "broken", "help");
+    assertThat(help)
+        .contains(
+            "/start — what this bot does",
+            "/echo <code>TEXT</code> — repeat &lt;args&gt;",
+            "/broken",
+            "/help — list the commands");
+    assertThat(router.commands())
+        .extracting(ChatCommand::name)
+        .containsExactly("start", "echo", "broken", "help");
   }
 }

@@ -33,13 +33,16 @@ class CommandBotConfigTest {
 
   @Test
   void read_fullMapping() {
-    CommandBotConfig c = read(Map.of(
-        "TELEGRAM_BOT_TOKEN", TOKEN,
-        "TELEGRAM_ALERT_TOKEN", ALERT_TOKEN,
-        "TELEGRAM_ALLOWED_USERS", "111, 222",
-        "TELEGRAM_ADMIN_IDS", "111",
-        "COMMAND_HTTP_ADDR", "off",
-        "LOG_LEVEL", "warn"), true);
+    CommandBotConfig c =
+        read(
+            Map.of(
+                "TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_ALERT_TOKEN", ALERT_TOKEN,
+                "TELEGRAM_ALLOWED_USERS", "111, 222",
+                "TELEGRAM_ADMIN_IDS", "111",
+                "COMMAND_HTTP_ADDR", "off",
+                "LOG_LEVEL", "warn"),
+            true);
 
     assertThat(c.allowedUsers().allowsEveryone()).isFalse();
     assertThat(c.allowedUsers().allows(222)).isTrue();
@@ -57,29 +60,51 @@ class CommandBotConfigTest {
   @Test
   void read_missingTokenNamesTheVariable() {
     assertThatThrownBy(() -> read(Map.of(), true))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-            .extracting(ConfigProblem::variable).containsExactly("TELEGRAM_BOT_TOKEN"));
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::variable)
+                    .containsExactly("TELEGRAM_BOT_TOKEN"));
   }
 
   @Test
   void read_listsEveryBadValue() {
-    assertThatThrownBy(() -> read(Map.of(
-        "TELEGRAM_BOT_TOKEN", "nope",
-        "TELEGRAM_ALLOWED_USERS", "*,12",
-        "TELEGRAM_ADMIN_IDS", "abc,-3",
-        "COMMAND_HTTP_ADDR", "localhost",
-        "TELEGRAM_API_URL", "telegram",
-        "LOG_LEVEL", "verbose"), true))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-            .extracting(ConfigProblem::variable)
-            .containsExactlyInAnyOrder("TELEGRAM_BOT_TOKEN", "TELEGRAM_ALLOWED_USERS", "TELEGRAM_ADMIN_IDS",
-                "TELEGRAM_ADMIN_IDS", "COMMAND_HTTP_ADDR", "TELEGRAM_API_URL", "LOG_LEVEL"));
+    assertThatThrownBy(
+            () ->
+                read(
+                    Map.of(
+                        "TELEGRAM_BOT_TOKEN", "nope",
+                        "TELEGRAM_ALLOWED_USERS", "*,12",
+                        "TELEGRAM_ADMIN_IDS", "abc,-3",
+                        "COMMAND_HTTP_ADDR", "localhost",
+                        "TELEGRAM_API_URL", "telegram",
+                        "LOG_LEVEL", "verbose"),
+                    true))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::variable)
+                    .containsExactlyInAnyOrder(
+                        "TELEGRAM_BOT_TOKEN",
+                        "TELEGRAM_ALLOWED_USERS",
+                        "TELEGRAM_ADMIN_IDS",
+                        "TELEGRAM_ADMIN_IDS",
+                        "COMMAND_HTTP_ADDR",
+                        "TELEGRAM_API_URL",
+                        "LOG_LEVEL"));
   }
 
   @Test
   void read_refusesTheAlertBotsToken() {
-    assertThatThrownBy(() -> read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_ALERT_TOKEN", TOKEN), true))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-            .extracting(ConfigProblem::variable).containsExactly("TELEGRAM_ALERT_TOKEN"));
+    assertThatThrownBy(
+            () -> read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_ALERT_TOKEN", TOKEN), true))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::variable)
+                    .containsExactly("TELEGRAM_ALERT_TOKEN"));
   }
 }

@@ -12,7 +12,8 @@ public final class BuildInfo {
   /** The project version, e.g. {@code 0.1.0}. */
   public static String version() {
     Properties p = new Properties();
-    try (InputStream in = BuildInfo.class.getResourceAsStream("/io/teleglas/core/build.properties")) {
+    try (InputStream in =
+        BuildInfo.class.getResourceAsStream("/io/teleglas/core/build.properties")) {
       if (in == null) {
         throw new IllegalStateException("build.properties is missing from the classpath");
       }

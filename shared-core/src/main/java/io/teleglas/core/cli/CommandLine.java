@@ -35,7 +35,10 @@ public final class CommandLine {
       }
       Flag flag = byName.get(arg);
       if (flag == null) {
-        problems.add(arg.startsWith("-") ? "unknown option " + shorten(arg) : "unexpected argument " + shorten(arg));
+        problems.add(
+            arg.startsWith("-")
+                ? "unknown option " + shorten(arg)
+                : "unexpected argument " + shorten(arg));
         continue;
       }
       if (flag.takesArgument() && value == null) {

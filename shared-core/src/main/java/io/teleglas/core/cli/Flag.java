@@ -2,7 +2,9 @@ package io.teleglas.core.cli;
 
 import static java.util.Objects.requireNonNull;
 
-/** A command-line flag a bot accepts; {@code argument} names its value, or is empty for a switch. */
+/**
+ * A command-line flag a bot accepts; {@code argument} names its value, or is empty for a switch.
+ */
 public record Flag(String name, String argument, String description) {
   public Flag {
     requireNonNull(name, "name is null");
@@ -27,6 +29,8 @@ public record Flag(String name, String argument, String description) {
 
   public static final Flag HELP = of("--help", "print this help and exit");
   public static final Flag VERSION = of("--version", "print the version and exit");
-  public static final Flag CHECK_CONFIG = of("--check-config",
-      "validate the configuration, print it with secrets as [REDACTED], exit 0 if valid, 2 if not");
+  public static final Flag CHECK_CONFIG =
+      of(
+          "--check-config",
+          "validate the configuration, print it with secrets as [REDACTED], exit 0 if valid, 2 if not");
 }

@@ -4,18 +4,30 @@ import io.teleglas.core.config.ConfigReader;
 import io.teleglas.core.config.Variable;
 import java.util.List;
 
-/** Renders {@code --help} and {@code --check-config} output from the declared flags and variables. */
+/**
+ * Renders {@code --help} and {@code --check-config} output from the declared flags and variables.
+ */
 public final class Usage {
   private Usage() {}
 
   /** The full help text: what the program is, its flags, and every environment variable. */
-  public static String help(String program, String summary, List<Flag> flags, List<Variable> variables) {
+  public static String help(
+      String program, String summary, List<Flag> flags, List<Variable> variables) {
     StringBuilder out = new StringBuilder();
-    out.append(program).append(' ').append(BuildInfo.version()).append(" - ").append(summary).append("\n\n");
+    out.append(program)
+        .append(' ')
+        .append(BuildInfo.version())
+        .append(" - ")
+        .append(summary)
+        .append("\n\n");
     out.append("Usage: java -jar ").append(program).append(".jar [options]\n\nOptions:\n");
     int width = flags.stream().mapToInt(f -> label(f).length()).max().orElse(0);
     for (Flag f : flags) {
-      out.append("  ").append(pad(label(f), width)).append("  ").append(f.description()).append('\n');
+      out.append("  ")
+          .append(pad(label(f), width))
+          .append("  ")
+          .append(f.description())
+          .append('\n');
     }
     out.append("\nEnvironment variables (also read from ./.env; the real environment wins):\n");
     int nameWidth = variables.stream().mapToInt(v -> v.name().length()).max().orElse(0);
@@ -24,7 +36,8 @@ public final class Usage {
       v.defaultValue().ifPresent(d -> out.append(" (default: ").append(d).append(')'));
       out.append('\n');
     }
-    out.append("\nExit codes: 0 success, 1 runtime failure, 2 invalid configuration or arguments.\n");
+    out.append(
+        "\nExit codes: 0 success, 1 runtime failure, 2 invalid configuration or arguments.\n");
     return out.toString();
   }
 
@@ -34,8 +47,13 @@ public final class Usage {
     StringBuilder out = new StringBuilder(program + " configuration is valid:\n");
     int width = settings.stream().mapToInt(s -> s.name().length()).max().orElse(0);
     for (ConfigReader.Setting s : settings) {
-      out.append("  ").append(pad(s.name(), width)).append(" = ").append(s.display())
-          .append("  (").append(s.origin()).append(")\n");
+      out.append("  ")
+          .append(pad(s.name(), width))
+          .append(" = ")
+          .append(s.display())
+          .append("  (")
+          .append(s.origin())
+          .append(")\n");
     }
     for (String note : reader.notes()) {
       out.append("Note: ").append(note).append('\n');

@@ -2,7 +2,9 @@ package io.teleglas.core.config;
 
 import static java.util.Objects.requireNonNull;
 
-/** One thing wrong with the configuration: the variable it concerns and what is expected instead. */
+/**
+ * One thing wrong with the configuration: the variable it concerns and what is expected instead.
+ */
 public record ConfigProblem(String variable, String message) {
   public ConfigProblem {
     requireNonNull(variable, "variable is null");

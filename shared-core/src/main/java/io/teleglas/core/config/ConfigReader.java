@@ -24,7 +24,8 @@ public final class ConfigReader {
   /** One effective setting as shown to an operator. */
   public record Setting(String name, String display, Environment.Origin origin) {}
 
-  private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+  private static final Set<String> LOG_LEVELS =
+      Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
   private final Environment env;
   private final List<ConfigProblem> problems = new ArrayList<>();
@@ -57,70 +58,111 @@ public final class ConfigReader {
   }
 
   /**
-   * A base URL of a REST or WebSocket service. {@code secureScheme} (https or wss) is accepted for any
-   * host; {@code plainScheme} (http or ws) only for loopback hosts, so no token or key ever travels
-   * unencrypted over a network. With {@code pathAllowed} false, only {@code scheme://host[:port]}.
+   * A base URL of a REST or WebSocket service. {@code secureScheme} (https or wss) is accepted for
+   * any host; {@code plainScheme} (http or ws) only for loopback hosts, so no token or key ever
+   * travels unencrypted over a network. With {@code pathAllowed} false, only {@code
+   * scheme://host[:port]}.
    */
-  public Optional<URI> baseUrl(Variable v, String secureScheme, String plainScheme, boolean pathAllowed) {
-    return raw(v).flatMap(s -> parse(v, s, value -> {
-      URI uri = new URI(value);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (uri.getHost() == null || !(scheme.equals(secureScheme) || scheme.equals(plainScheme))) {
-        throw new IllegalArgumentException("expected " + secureScheme + "://host[:port]"
-            + (pathAllowed ? "[/path]" : "") + " (or " + plainScheme + ":// on a loopback address)");
-      }
-      if (scheme.equals(plainScheme) && !isLoopback(uri.getHost())) {
-        throw new IllegalArgumentException(plainScheme + ":// is only allowed for loopback addresses; use " + secureScheme + "://");
-      }
-      boolean hasPath = uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/");
-      if ((!pathAllowed && hasPath) || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("expected " + secureScheme + "://host[:port]" + (pathAllowed ? "[/path]" : "")
-            + " without " + (pathAllowed ? "" : "path, ") + "query, fragment or credentials");
-      }
-      return uri;
-    }));
+  public Optional<URI> baseUrl(
+      Variable v, String secureScheme, String plainScheme, boolean pathAllowed) {
+    return raw(v)
+        .flatMap(
+            s ->
+                parse(
+                    v,
+                    s,
+                    value -> {
+                      URI uri = new URI(value);
+                      String scheme =
+                          uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                      if (uri.getHost() == null
+                          || !(scheme.equals(secureScheme) || scheme.equals(plainScheme))) {
+                        throw new IllegalArgumentException(
+                            "expected "
+                                + secureScheme
+                                + "://host[:port]"
+                                + (pathAllowed ? "[/path]" : "")
+                                + " (or "
+                                + plainScheme
+                                + ":// on a loopback address)");
+                      }
+                      if (scheme.equals(plainScheme) && !isLoopback(uri.getHost())) {
+                        throw new IllegalArgumentException(
+                            plainScheme
+                                + ":// is only allowed for loopback addresses; use "
+                                + secureScheme
+                                + "://");
+                      }
+                      boolean hasPath =
+                          uri.getRawPath() != null
+                              && !uri.getRawPath().isEmpty()
+                              && !uri.getRawPath().equals("/");
+                      if ((!pathAllowed && hasPath)
+                          || uri.getRawQuery() != null
+                          || uri.getRawFragment() != null
+                          || uri.getRawUserInfo() != null) {
+                        throw new IllegalArgumentException(
+                            "expected "
+                                + secureScheme
+                                + "://host[:port]"
+                                + (pathAllowed ? "[/path]" : "")
+                                + " without "
+                                + (pathAllowed ? "" : "path, ")
+                                + "query, fragment or credentials");
+                      }
+                      return uri;
+                    }));
   }
 
   /** {@code host:port} to listen on, or empty for {@code off}. Port 0 picks a free port. */
   public Optional<InetSocketAddress> listenAddress(Variable v) {
-    return raw(v).flatMap(s -> {
-      if (s.equalsIgnoreCase("off")) {
-        return Optional.empty();
-      }
-      return parse(v, s, value -> {
-        int colon = value.lastIndexOf(':');
-        if (colon <= 0 || colon == value.length() - 1) {
-          throw new IllegalArgumentException("expected host:port (e.g. 127.0.0.1:8081) or off");
-        }
-        String host = value.substring(0, colon).replace("[", "").replace("]", "");
-        if (!host.equals("localhost") && !host.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
-          throw new IllegalArgumentException("the host must be an IP address or localhost (e.g. 127.0.0.1:8081 or 0.0.0.0:8081)");
-        }
-        int port = Integer.parseInt(value.substring(colon + 1));
-        if (port < 0 || port > 65535) {
-          throw new IllegalArgumentException("port must be between 0 and 65535");
-        }
-        return new InetSocketAddress(InetAddress.getByName(host), port);
-      });
-    });
+    return raw(v)
+        .flatMap(
+            s -> {
+              if (s.equalsIgnoreCase("off")) {
+                return Optional.empty();
+              }
+              return parse(
+                  v,
+                  s,
+                  value -> {
+                    int colon = value.lastIndexOf(':');
+                    if (colon <= 0 || colon == value.length() - 1) {
+                      throw new IllegalArgumentException(
+                          "expected host:port (e.g. 127.0.0.1:8081) or off");
+                    }
+                    String host = value.substring(0, colon).replace("[", "").replace("]", "");
+                    if (!host.equals("localhost") && !host.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+                      throw new IllegalArgumentException(
+                          "the host must be an IP address or localhost (e.g. 127.0.0.1:8081 or 0.0.0.0:8081)");
+                    }
+                    int port = Integer.parseInt(value.substring(colon + 1));
+                    if (port < 0 || port > 65535) {
+                      throw new IllegalArgumentException("port must be between 0 and 65535");
+                    }
+                    return new InetSocketAddress(InetAddress.getByName(host), port);
+                  });
+            });
   }
 
   /** A comma-separated list; blank items are dropped, duplicates are a problem. */
   public List<String> list(Variable v) {
     List<String> items = new ArrayList<>();
-    raw(v).ifPresent(s -> {
-      Set<String> seen = new LinkedHashSet<>();
-      for (String item : s.split(",")) {
-        String trimmed = item.strip();
-        if (trimmed.isEmpty()) {
-          continue;
-        }
-        if (!seen.add(trimmed.toLowerCase(Locale.ROOT))) {
-          problem(v, "lists " + quote(trimmed) + " twice");
-        }
-        items.add(trimmed);
-      }
-    });
+    raw(v)
+        .ifPresent(
+            s -> {
+              Set<String> seen = new LinkedHashSet<>();
+              for (String item : s.split(",")) {
+                String trimmed = item.strip();
+                if (trimmed.isEmpty()) {
+                  continue;
+                }
+                if (!seen.add(trimmed.toLowerCase(Locale.ROOT))) {
+                  problem(v, "lists " + quote(trimmed) + " twice");
+                }
+                items.add(trimmed);
+              }
+            });
     return List.copyOf(items);
   }
 
@@ -214,12 +256,14 @@ public final class ConfigReader {
 
   static boolean isLoopback(String host) {
     String h = host.replace("[", "").replace("]", "");
-    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    return h.equals("localhost")
+        || h.startsWith("127.")
+        || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1");
   }
 
   @FunctionalInterface
   private interface Parser<T> {
     T apply(String value) throws Exception;
   }
-
 }

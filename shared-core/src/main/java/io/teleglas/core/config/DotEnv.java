@@ -31,14 +31,19 @@ public record DotEnv(Map<String, String> values, List<ConfigProblem> problems) {
     return new DotEnv(Map.of(), List.of());
   }
 
-  /** Reads the file if it exists; a missing file is an empty {@code .env}, an unreadable one a problem. */
+  /**
+   * Reads the file if it exists; a missing file is an empty {@code .env}, an unreadable one a
+   * problem.
+   */
   public static DotEnv read(Path file) {
     try {
       return parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       return empty();
     } catch (IOException e) {
-      return new DotEnv(Map.of(), List.of(new ConfigProblem(file.toString(), "cannot be read: " + e.getMessage())));
+      return new DotEnv(
+          Map.of(),
+          List.of(new ConfigProblem(file.toString(), "cannot be read: " + e.getMessage())));
     }
   }
 
@@ -60,7 +65,9 @@ public record DotEnv(Map<String, String> values, List<ConfigProblem> problems) {
       String raw = m.group(2);
       String value = unquote(raw);
       if (value == null) {
-        problems.add(new ConfigProblem(fileName + " line " + (i + 1), "unterminated quote in the value of " + m.group(1)));
+        problems.add(
+            new ConfigProblem(
+                fileName + " line " + (i + 1), "unterminated quote in the value of " + m.group(1)));
         continue;
       }
       values.put(m.group(1), value);

@@ -8,7 +8,8 @@ import java.util.Optional;
  * One documented environment variable: its name, default (empty when it has none) and a one-line
  * explanation. The bots list these in {@code --help}; {@code .env.example} is checked against them.
  */
-public record Variable(String name, Optional<String> defaultValue, String description, boolean secret) {
+public record Variable(
+    String name, Optional<String> defaultValue, String description, boolean secret) {
   public Variable {
     requireNonNull(name, "name is null");
     requireNonNull(defaultValue, "defaultValue is null");

@@ -8,15 +8,15 @@ import java.time.Instant;
  */
 public sealed interface MarketEvent permits Liquidation, Trade {
 
-    /** The exchange it happened on. */
-    Exchange exchange();
+  /** The exchange it happened on. */
+  Exchange exchange();
 
-    /** The coin traded, whatever contract the venue used. */
-    Coin coin();
+  /** The coin traded, whatever contract the venue used. */
+  Coin coin();
 
-    /** When the exchange says it happened (event time, not receive time). */
-    Instant time();
+  /** When the exchange says it happened (event time, not receive time). */
+  Instant time();
 
-    /** Notional in USD, USDT and USDC counted as USD; always > 0. */
-    double usdValue();
+  /** Notional in USD, USDT and USDC counted as USD; always > 0. */
+  double usdValue();
 }

@@ -50,17 +50,30 @@ public final class LongPollingBot implements AutoCloseable {
    *     longer than the 50 s long poll
    * @param workerThreads how many updates may be handled at once
    */
-  public LongPollingBot(Secret token, URI apiUrl, OkHttpClient http, ObjectMapper mapper,
-      UpdateHandler handler, int workerThreads) {
+  public LongPollingBot(
+      Secret token,
+      URI apiUrl,
+      OkHttpClient http,
+      ObjectMapper mapper,
+      UpdateHandler handler,
+      int workerThreads) {
     this.token = requireNonNull(token, "token is null");
     this.url = telegramUrl(requireNonNull(apiUrl, "apiUrl is null"));
     this.handler = requireNonNull(handler, "handler is null");
     OkHttpClient pollingClient = http.newBuilder().readTimeout(75, TimeUnit.SECONDS).build();
     this.poller = new ScheduledThreadPoolExecutor(1, new DaemonThreads("tg-poller"));
-    this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(1000), new DaemonThreads("tg-update"), LongPollingBot::waitForRoom);
+    this.workers =
+        new ThreadPoolExecutor(
+            workerThreads,
+            workerThreads,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1000),
+            new DaemonThreads("tg-update"),
+            LongPollingBot::waitForRoom);
     this.workers.allowCoreThreadTimeOut(true);
-    this.application = new TelegramBotsLongPollingApplication(() -> mapper, () -> pollingClient, () -> poller);
+    this.application =
+        new TelegramBotsLongPollingApplication(() -> mapper, () -> pollingClient, () -> poller);
   }
 
   /** The TelegramBots URL for a configured {@code scheme://host[:port]} base. */
@@ -70,9 +83,13 @@ public final class LongPollingBot implements AutoCloseable {
     return new TelegramUrl(scheme, apiUrl.getHost(), port, false);
   }
 
-  /** Deletes any webhook and starts polling; throws if Telegram cannot be reached or rejects the token. */
+  /**
+   * Deletes any webhook and starts polling; throws if Telegram cannot be reached or rejects the
+   * token.
+   */
   public void start() throws TelegramApiException {
-    application.registerBot(token.reveal(), () -> url, new DefaultGetUpdatesGenerator(), new Consumer());
+    application.registerBot(
+        token.reveal(), () -> url, new DefaultGetUpdatesGenerator(), new Consumer());
     log.info("polling Telegram at {}://{}:{}", url.getSchema(), url.getHost(), url.getPort());
   }
 

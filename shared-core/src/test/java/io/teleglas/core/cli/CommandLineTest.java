@@ -30,10 +30,17 @@ class CommandLineTest {
 
   @Test
   void parse_collectsEveryProblem() {
-    CommandLine cli = CommandLine.parse(new String[] {"--nope", "stray", "--demo", "--demo", "--demo=x", "--replay"}, FLAGS);
+    CommandLine cli =
+        CommandLine.parse(
+            new String[] {"--nope", "stray", "--demo", "--demo", "--demo=x", "--replay"}, FLAGS);
 
-    assertThat(cli.problems()).containsExactly("unknown option '--nope'", "unexpected argument 'stray'",
-        "--demo is given twice", "--demo takes no value", "--replay needs a value: --replay FILE");
+    assertThat(cli.problems())
+        .containsExactly(
+            "unknown option '--nope'",
+            "unexpected argument 'stray'",
+            "--demo is given twice",
+            "--demo takes no value",
+            "--replay needs a value: --replay FILE");
   }
 
   @Test

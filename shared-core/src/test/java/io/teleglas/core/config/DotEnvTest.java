@@ -10,7 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DotEnvTest {
   @Test
   void parse_readsAssignmentsQuotesExportAndComments() {
-    DotEnv env = DotEnv.parse(".env", """
+    DotEnv env =
+        DotEnv.parse(
+            ".env",
+            """
         # a comment
         TELEGRAM_BOT_TOKEN=12345678:abc
         export LOG_LEVEL=debug
@@ -22,7 +25,8 @@ class DotEnvTest {
         """);
 
     assertThat(env.problems()).isEmpty();
-    assertThat(env.values()).containsEntry("TELEGRAM_BOT_TOKEN", "12345678:abc")
+    assertThat(env.values())
+        .containsEntry("TELEGRAM_BOT_TOKEN", "12345678:abc")
         .containsEntry("LOG_LEVEL", "debug")
         .containsEntry("DATA_DIR", "/var/lib/teleglas")
         .containsEntry("ALERT_SYMBOLS", "BTC,ETH # not a comment")
@@ -32,10 +36,12 @@ class DotEnvTest {
 
   @Test
   void parse_reportsEveryBadLineWithItsNumber() {
-    DotEnv env = DotEnv.parse(".env", "GOOD=1\nthis is not an assignment\nQUOTED=\"unterminated\n1BAD=x\n");
+    DotEnv env =
+        DotEnv.parse(".env", "GOOD=1\nthis is not an assignment\nQUOTED=\"unterminated\n1BAD=x\n");
 
     assertThat(env.values()).containsOnlyKeys("GOOD");
-    assertThat(env.problems()).extracting(ConfigProblem::variable)
+    assertThat(env.problems())
+        .extracting(ConfigProblem::variable)
         .containsExactly(".env line 2", ".env line 3", ".env line 4");
   }
 
@@ -52,7 +58,9 @@ class DotEnvTest {
     Path file = dir.resolve(".env");
     Files.writeString(file, "LOG_LEVEL=WARN\r\nDATA_DIR=/tmp/x\r\n");
 
-    assertThat(DotEnv.read(file).values()).containsEntry("LOG_LEVEL", "WARN").containsEntry("DATA_DIR", "/tmp/x");
+    assertThat(DotEnv.read(file).values())
+        .containsEntry("LOG_LEVEL", "WARN")
+        .containsEntry("DATA_DIR", "/tmp/x");
   }
 
   @Test

@@ -8,7 +8,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentTest {
-  private final DotEnv dotEnv = DotEnv.parse(".env", "LOG_LEVEL=DEBUG\nDATA_DIR=/from/dotenv\nBLANK=\nTYPO_VAR=1\n");
+  private final DotEnv dotEnv =
+      DotEnv.parse(".env", "LOG_LEVEL=DEBUG\nDATA_DIR=/from/dotenv\nBLANK=\nTYPO_VAR=1\n");
 
   @Test
   void get_realEnvironmentWinsOverDotEnv() {
@@ -38,6 +39,7 @@ class EnvironmentTest {
   void unknownDotEnvNames_listsNamesNoBotReads() {
     Environment env = new Environment(Map.of(), dotEnv);
 
-    assertThat(env.unknownDotEnvNames(Set.of("LOG_LEVEL", "DATA_DIR"))).isEqualTo(List.of("BLANK", "TYPO_VAR"));
+    assertThat(env.unknownDotEnvNames(Set.of("LOG_LEVEL", "DATA_DIR")))
+        .isEqualTo(List.of("BLANK", "TYPO_VAR"));
   }
 }

@@ -30,16 +30,20 @@ class SecretTest {
 
   @Test
   void databaseUrl_masksPasswords() {
-    DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db:5432/teleglas?user=bot&password=hunter2&ssl=true");
+    DatabaseUrl url =
+        DatabaseUrl.parse("jdbc:postgresql://db:5432/teleglas?user=bot&password=hunter2&ssl=true");
     DatabaseUrl userInfo = DatabaseUrl.parse("jdbc:postgresql://bot:hunter2@db/teleglas");
 
-    assertThat(url.toString()).isEqualTo("jdbc:postgresql://db:5432/teleglas?user=bot&password=[REDACTED]&ssl=true");
+    assertThat(url.toString())
+        .isEqualTo("jdbc:postgresql://db:5432/teleglas?user=bot&password=[REDACTED]&ssl=true");
     assertThat(userInfo.toString()).doesNotContain("hunter2").contains("bot:[REDACTED]@db");
   }
 
   @Test
   void databaseUrl_rejectsOtherUrls() {
-    assertThatThrownBy(() -> DatabaseUrl.parse("postgres://db/x")).hasMessageContaining("jdbc:postgresql://");
-    assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql://")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DatabaseUrl.parse("postgres://db/x"))
+        .hasMessageContaining("jdbc:postgresql://");
+    assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql://"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

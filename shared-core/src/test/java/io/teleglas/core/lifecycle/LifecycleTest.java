@@ -13,10 +13,12 @@ class LifecycleTest {
     List<String> stopped = new ArrayList<>();
     Lifecycle lifecycle = new Lifecycle();
     lifecycle.add("store", () -> stopped.add("store"));
-    lifecycle.add("engine", () -> {
-      stopped.add("engine");
-      throw new IllegalStateException("boom");
-    });
+    lifecycle.add(
+        "engine",
+        () -> {
+          stopped.add("engine");
+          throw new IllegalStateException("boom");
+        });
     lifecycle.add("sources", () -> stopped.add("sources"));
 
     lifecycle.close();
@@ -29,7 +31,8 @@ class LifecycleTest {
   void add_afterCloseIsRefused() {
     Lifecycle lifecycle = new Lifecycle();
     lifecycle.close();
-    assertThatThrownBy(() -> lifecycle.add("late", () -> {})).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> lifecycle.add("late", () -> {}))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

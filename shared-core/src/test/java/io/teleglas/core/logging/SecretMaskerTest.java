@@ -12,25 +12,32 @@ class SecretMaskerTest {
 
   @Test
   void mask_removesTelegramTokensFromUrlsAndText() {
-    String line = "Error executing query: http://127.0.0.1:9000/bot" + TOKEN + "/getupdates failed; token " + TOKEN;
+    String line =
+        "Error executing query: http://127.0.0.1:9000/bot"
+            + TOKEN
+            + "/getupdates failed; token "
+            + TOKEN;
 
     String masked = SecretMasker.mask(line);
 
-    assertThat(masked).doesNotContain("abcdefghijklmnop")
+    assertThat(masked)
+        .doesNotContain("abcdefghijklmnop")
         .contains("http://127.0.0.1:9000/bot[REDACTED]/getupdates")
         .endsWith("token [REDACTED]");
   }
 
   @Test
   void mask_removesShortTestTokensInBotPaths() {
-    assertThat(SecretMasker.mask("POST /bot123:ABC/sendmessage")).isEqualTo("POST /bot[REDACTED]/sendmessage");
+    assertThat(SecretMasker.mask("POST /bot123:ABC/sendmessage"))
+        .isEqualTo("POST /bot[REDACTED]/sendmessage");
   }
 
   @Test
   void mask_removesCoinglassKeysAndPasswords() {
     assertThat(SecretMasker.mask("wss://open-ws.coinglass.com/ws-api?cg-api-key=0123abcd&x=1"))
         .isEqualTo("wss://open-ws.coinglass.com/ws-api?cg-api-key=[REDACTED]&x=1");
-    assertThat(SecretMasker.mask("header CG-API-KEY: 0123abcd sent")).isEqualTo("header CG-API-KEY: [REDACTED] sent");
+    assertThat(SecretMasker.mask("header CG-API-KEY: 0123abcd sent"))
+        .isEqualTo("header CG-API-KEY: [REDACTED] sent");
     assertThat(SecretMasker.mask("jdbc:postgresql://db/x?user=a&password=hunter2"))
         .isEqualTo("jdbc:postgresql://db/x?user=a&password=[REDACTED]");
   }
@@ -50,12 +57,20 @@ class SecretMaskerTest {
     layout.setContext(context);
     layout.setPattern("%msg%n%ex");
     layout.start();
-    LoggingEvent event = new LoggingEvent("x", context.getLogger("test"), Level.ERROR,
-        "calling /bot{}/sendmessage", new IllegalStateException("url /bot" + TOKEN + "/getme"), new Object[] {TOKEN});
+    LoggingEvent event =
+        new LoggingEvent(
+            "x",
+            context.getLogger("test"),
+            Level.ERROR,
+            "calling /bot{}/sendmessage",
+            new IllegalStateException("url /bot" + TOKEN + "/getme"),
+            new Object[] {TOKEN});
 
     String out = layout.doLayout(event);
 
-    assertThat(out).contains("calling /bot[REDACTED]/sendmessage").contains("IllegalStateException: url /bot[REDACTED]/getme")
+    assertThat(out)
+        .contains("calling /bot[REDACTED]/sendmessage")
+        .contains("IllegalStateException: url /bot[REDACTED]/getme")
         .doesNotContain("abcdefghijklmnop");
   }
 }

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 
 class PositionSideTest {
 
-    @Test
-    void closingSide_isSellForLongAndBuyForShort() {
-        assertThat(PositionSide.LONG.closingSide()).isEqualTo(TakerSide.SELL);
-        assertThat(PositionSide.SHORT.closingSide()).isEqualTo(TakerSide.BUY);
-    }
+  @Test
+  void closingSide_isSellForLongAndBuyForShort() {
+    assertThat(PositionSide.LONG.closingSide()).isEqualTo(TakerSide.SELL);
+    assertThat(PositionSide.SHORT.closingSide()).isEqualTo(TakerSide.BUY);
+  }
 }
