@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Answers one Bot API call the way Telegram would, after any injected failure, and records it. Runs on WireMock's
- * server threads, several at once; all state it touches is thread-safe.
+ * Answers one Bot API call the way Telegram would, after any injected failure, and records it. Runs
+ * on WireMock's server threads, several at once; all state it touches is thread-safe.
  */
 final class BotApiHandler {
 
@@ -24,8 +24,13 @@ final class BotApiHandler {
   private final Updates updates;
   private final Duration longPollHold;
 
-  BotApiHandler(Function<String, FakeBot> bots, Faults faults, MessageMethods messageMethods, CallLog calls,
-                Updates updates, Duration longPollHold) {
+  BotApiHandler(
+      Function<String, FakeBot> bots,
+      Faults faults,
+      MessageMethods messageMethods,
+      CallLog calls,
+      Updates updates,
+      Duration longPollHold) {
     this.bots = bots;
     this.faults = faults;
     this.messageMethods = messageMethods;
@@ -46,7 +51,9 @@ final class BotApiHandler {
     if (Faults.isSend(name)) {
       reply = reply.delayedBy(faults.sendLatency());
     }
-    calls.record(new RecordedCall(token, method, params, reply.status(), reply.body(), updates.clock().instant()));
+    calls.record(
+        new RecordedCall(
+            token, method, params, reply.status(), reply.body(), updates.clock().instant()));
     return reply;
   }
 
@@ -57,17 +64,25 @@ final class BotApiHandler {
       case "editmessagetext" -> messageMethods.editText(bot, params);
       case "editmessagereplymarkup" -> messageMethods.editMarkup(bot, params);
       case "deletemessage" -> messageMethods.delete(params);
-      case "answercallbackquery" -> bot.knowsCallbackQuery(params.path("callback_query_id").asText())
-          ? BotApiReply.okTrue()
-          : BotApiReply.error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+      case "answercallbackquery" ->
+          bot.knowsCallbackQuery(params.path("callback_query_id").asText())
+              ? BotApiReply.okTrue()
+              : BotApiReply.error(
+                  400,
+                  "Bad Request: query is too old and response timeout expired or query ID is invalid");
       case "setmycommands" -> setCommands(bot, params);
       case "deletemycommands" -> {
         bot.deleteCommands(scope(params));
         yield BotApiReply.okTrue();
       }
       case "getmycommands" -> BotApiReply.ok(commandsJson(bot.commands(scope(params))));
-      case "deletewebhook", "sendchataction", "setmydescription", "setmyshortdescription", "setmyname",
-          "setchatmenubutton" -> BotApiReply.okTrue();
+      case "deletewebhook",
+          "sendchataction",
+          "setmydescription",
+          "setmyshortdescription",
+          "setmyname",
+          "setchatmenubutton" ->
+          BotApiReply.okTrue();
       default -> BotApiReply.error(404, "Not Found");
     };
   }
@@ -76,9 +91,12 @@ final class BotApiHandler {
     long offset = params.path("offset").asLong(0);
     int limit = Math.max(1, Math.min(MAX_LIMIT, params.path("limit").asInt(MAX_LIMIT)));
     int timeout = params.path("timeout").asInt(0);
-    // A requested timeout of 0 (short polling) is still held: a misconfigured poller must not spin in tests.
-    Duration hold = timeout > 0 && Duration.ofSeconds(timeout).compareTo(longPollHold) < 0
-        ? Duration.ofSeconds(timeout) : longPollHold;
+    // A requested timeout of 0 (short polling) is still held: a misconfigured poller must not spin
+    // in tests.
+    Duration hold =
+        timeout > 0 && Duration.ofSeconds(timeout).compareTo(longPollHold) < 0
+            ? Duration.ofSeconds(timeout)
+            : longPollHold;
     return BotApiReply.ok(JSON.arrayNode().addAll(bot.poll(offset, limit, hold)));
   }
 
@@ -88,15 +106,18 @@ final class BotApiHandler {
       return BotApiReply.error(400, "Bad Request: parameter \"commands\" is required");
     }
     List<RegisteredCommand> registered = new ArrayList<>();
-    commands.forEach(c -> registered.add(
-        new RegisteredCommand(c.path("command").asText(), c.path("description").asText())));
+    commands.forEach(
+        c ->
+            registered.add(
+                new RegisteredCommand(c.path("command").asText(), c.path("description").asText())));
     bot.setCommands(scope(params), registered);
     return BotApiReply.okTrue();
   }
 
   private static JsonNode commandsJson(List<RegisteredCommand> commands) {
     var array = JSON.arrayNode();
-    commands.forEach(c -> array.addObject().put("command", c.command()).put("description", c.description()));
+    commands.forEach(
+        c -> array.addObject().put("command", c.command()).put("description", c.description()));
     return array;
   }
 
@@ -104,7 +125,12 @@ final class BotApiHandler {
     JsonNode scope = params.path("scope");
     String type = scope.path("type").asText("default");
     return Optional.ofNullable(scope.get("chat_id"))
-        .map(chat -> type + ":" + chat.asText() + (scope.has("user_id") ? ":" + scope.get("user_id").asText() : ""))
+        .map(
+            chat ->
+                type
+                    + ":"
+                    + chat.asText()
+                    + (scope.has("user_id") ? ":" + scope.get("user_id").asText() : ""))
         .orElse(type);
   }
 }

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 
 /**
- * What the fake answers to one Bot API call, independent of WireMock. {@code body} is the JSON envelope
- * Telegram sends, or a {@link TextNode} for a raw non-JSON body; {@code disconnect} resets the connection instead.
+ * What the fake answers to one Bot API call, independent of WireMock. {@code body} is the JSON
+ * envelope Telegram sends, or a {@link TextNode} for a raw non-JSON body; {@code disconnect} resets
+ * the connection instead.
  */
 record BotApiReply(int status, JsonNode body, boolean disconnect, Duration delay) {
 
@@ -51,6 +52,9 @@ record BotApiReply(int status, JsonNode body, boolean disconnect, Duration delay
   }
 
   private static ObjectNode errorBody(int errorCode, String description) {
-    return JSON.objectNode().put("ok", false).put("error_code", errorCode).put("description", description);
+    return JSON.objectNode()
+        .put("ok", false)
+        .put("error_code", errorCode)
+        .put("description", description);
   }
 }

@@ -19,9 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The WireMock extension behind {@link FakeTelegramApi}'s single stub: parses {@code /bot{token}/{method}} and the
- * parameters (JSON body, form, multipart text parts, query string, as Telegram accepts all four), hands them to the
- * {@link BotApiHandler}, and turns its reply into a WireMock response. Called on Jetty threads, concurrently.
+ * The WireMock extension behind {@link FakeTelegramApi}'s single stub: parses {@code
+ * /bot{token}/{method}} and the parameters (JSON body, form, multipart text parts, query string, as
+ * Telegram accepts all four), hands them to the {@link BotApiHandler}, and turns its reply into a
+ * WireMock response. Called on Jetty threads, concurrently.
  */
 final class BotApiTransformer implements ResponseDefinitionTransformerV2 {
 
@@ -72,7 +73,10 @@ final class BotApiTransformer implements ResponseDefinitionTransformerV2 {
     String body = request.getBodyAsString();
     if (request.isMultipart()) {
       for (Request.Part part : request.getParts()) {
-        put(params, part.getName(), part.getFileName() != null ? part.getFileName() : part.getBody().asString());
+        put(
+            params,
+            part.getName(),
+            part.getFileName() != null ? part.getFileName() : part.getBody().asString());
       }
     } else if (contentType.contains("x-www-form-urlencoded")) {
       addForm(params, body);
@@ -90,7 +94,10 @@ final class BotApiTransformer implements ResponseDefinitionTransformerV2 {
     for (String pair : form.split("&")) {
       if (!pair.isEmpty()) {
         int eq = pair.indexOf('=');
-        put(params, decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        put(
+            params,
+            decode(eq < 0 ? pair : pair.substring(0, eq)),
+            eq < 0 ? "" : decode(pair.substring(eq + 1)));
       }
     }
   }
@@ -117,9 +124,11 @@ final class BotApiTransformer implements ResponseDefinitionTransformerV2 {
     if (reply.disconnect()) {
       return responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
     }
-    ResponseDefinitionBuilder response = responseDefinition().withStatus(reply.status())
-        .withHeader("Content-Type", reply.isJson() ? "application/json" : "text/html")
-        .withBody(reply.isJson() ? reply.body().toString() : reply.body().asText());
+    ResponseDefinitionBuilder response =
+        responseDefinition()
+            .withStatus(reply.status())
+            .withHeader("Content-Type", reply.isJson() ? "application/json" : "text/html")
+            .withBody(reply.isJson() ? reply.body().toString() : reply.body().asText());
     if (!reply.delay().isZero()) {
       response.withFixedDelay((int) reply.delay().toMillis());
     }

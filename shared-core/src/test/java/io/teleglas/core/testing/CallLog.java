@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Every recorded call in arrival order; lets a test thread wait for calls made by server threads. */
+/**
+ * Every recorded call in arrival order; lets a test thread wait for calls made by server threads.
+ */
 final class CallLog {
 
   private final List<RecordedCall> calls = new ArrayList<>(); // guarded by this
@@ -23,16 +25,27 @@ final class CallLog {
   /**
    * Waits until at least {@code n} calls match, then returns all that match.
    *
-   * @throws AssertionError naming what was expected and every call seen, when the timeout passes first
+   * @throws AssertionError naming what was expected and every call seen, when the timeout passes
+   *     first
    */
-  synchronized List<RecordedCall> await(Predicate<RecordedCall> filter, int n, Duration timeout, String what) {
+  synchronized List<RecordedCall> await(
+      Predicate<RecordedCall> filter, int n, Duration timeout, String what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<RecordedCall> found = matching(filter);
     while (found.size() < n) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("expected at least " + n + " " + what + " within " + timeout + " but got "
-            + found.size() + "; calls so far:" + describe());
+        throw new AssertionError(
+            "expected at least "
+                + n
+                + " "
+                + what
+                + " within "
+                + timeout
+                + " but got "
+                + found.size()
+                + "; calls so far:"
+                + describe());
       }
       try {
         wait(Math.max(1, left / 1_000_000));

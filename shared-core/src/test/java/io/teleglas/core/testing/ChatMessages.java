@@ -5,14 +5,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The messages that exist in the fake's chats, so edits and deletes can succeed or fail as Telegram's would. */
+/**
+ * The messages that exist in the fake's chats, so edits and deletes can succeed or fail as
+ * Telegram's would.
+ */
 final class ChatMessages {
 
   /**
    * One message: {@code text} as sent (markup included), {@code shown} as the chat displays it, and
    * {@code replyMarkup} (may be null).
    */
-  record Stored(String chatId, int messageId, String text, String shown, JsonNode replyMarkup, boolean fromBot) {
+  record Stored(
+      String chatId,
+      int messageId,
+      String text,
+      String shown,
+      JsonNode replyMarkup,
+      boolean fromBot) {
 
     Stored withContent(String newText, String newShown, JsonNode newMarkup) {
       return new Stored(chatId, messageId, newText, newShown, newMarkup, fromBot);

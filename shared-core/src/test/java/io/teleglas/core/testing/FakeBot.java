@@ -15,13 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One bot token's view of a {@link FakeTelegramApi}: its identity ({@code getMe}), its queue of incoming updates
- * served by {@code getUpdates}, the commands it registered, and the calls it made.
+ * One bot token's view of a {@link FakeTelegramApi}: its identity ({@code getMe}), its queue of
+ * incoming updates served by {@code getUpdates}, the commands it registered, and the calls it made.
  *
- * <p>Obtain it with {@link FakeTelegramApi#bot(String)}; it exists from the first time a test or a request names the
- * token and lives as long as the fake. The update helpers ({@link #sendText}, {@link #callbackQuery}, ...) play the
- * user's side: each enqueues one update, assigns the next update id and message id, and wakes a held
- * {@code getUpdates} at once. Every method is thread-safe.
+ * <p>Obtain it with {@link FakeTelegramApi#bot(String)}; it exists from the first time a test or a
+ * request names the token and lives as long as the fake. The update helpers ({@link #sendText},
+ * {@link #callbackQuery}, ...) play the user's side: each enqueues one update, assigns the next
+ * update id and message id, and wakes a held {@code getUpdates} at once. Every method is
+ * thread-safe.
  */
 public final class FakeBot {
 
@@ -45,7 +46,10 @@ public final class FakeBot {
     this.messages = messages;
     this.calls = calls;
     Matcher id = BOT_ID.matcher(token);
-    long botId = id.find() ? Long.parseLong(id.group(1)) : 1_000_000L + Math.floorMod(token.hashCode(), 1_000_000);
+    long botId =
+        id.find()
+            ? Long.parseLong(id.group(1))
+            : 1_000_000L + Math.floorMod(token.hashCode(), 1_000_000);
     identity(botId, "Fake Bot", "fake_" + botId + "_bot");
   }
 
@@ -55,13 +59,19 @@ public final class FakeBot {
   }
 
   /**
-   * Sets what {@code getMe} answers. By default the id is the number before the token's colon (as with real
-   * tokens), the first name {@code "Fake Bot"} and the username {@code fake_<id>_bot}.
+   * Sets what {@code getMe} answers. By default the id is the number before the token's colon (as
+   * with real tokens), the first name {@code "Fake Bot"} and the username {@code fake_<id>_bot}.
    */
   public FakeBot identity(long id, String firstName, String username) {
-    me = JSON.objectNode().put("id", id).put("is_bot", true).put("first_name", firstName).put("username", username)
-        .put("can_join_groups", true).put("can_read_all_group_messages", false)
-        .put("supports_inline_queries", false);
+    me =
+        JSON.objectNode()
+            .put("id", id)
+            .put("is_bot", true)
+            .put("first_name", firstName)
+            .put("username", username)
+            .put("can_join_groups", true)
+            .put("can_read_all_group_messages", false)
+            .put("supports_inline_queries", false);
     return this;
   }
 
@@ -71,15 +81,18 @@ public final class FakeBot {
   }
 
   /**
-   * A user sends {@code text}. Text starting with {@code /} carries a {@code bot_command} entity over its first word,
-   * as Telegram sends it. The chat is private when {@code chatId == userId}, a group when negative.
+   * A user sends {@code text}. Text starting with {@code /} carries a {@code bot_command} entity
+   * over its first word, as Telegram sends it. The chat is private when {@code chatId == userId}, a
+   * group when negative.
    *
    * @return the new message's id, for {@link #editedMessage} or replies
    */
   public int sendText(long userId, long chatId, String text) {
     ObjectNode message = incomingMessage(userId, chatId);
     Updates.withText(message, text);
-    messages.put(new Stored(String.valueOf(chatId), message.path("message_id").asInt(), text, text, null, false));
+    messages.put(
+        new Stored(
+            String.valueOf(chatId), message.path("message_id").asInt(), text, text, null, false));
     enqueue(updates.update("message", message));
     return message.path("message_id").asInt();
   }
@@ -89,34 +102,47 @@ public final class FakeBot {
     return enqueueNonText(updates.withSticker(incomingMessage(userId, chatId)), chatId);
   }
 
-  /** A user sends a photo, with {@code caption} or none (null): a message without text. Returns the message id. */
+  /**
+   * A user sends a photo, with {@code caption} or none (null): a message without text. Returns the
+   * message id.
+   */
   public int sendPhoto(long userId, long chatId, String caption) {
     return enqueueNonText(updates.withPhoto(incomingMessage(userId, chatId), caption), chatId);
   }
 
-  /** A user edits their earlier message {@code messageId} to {@code newText} (an {@code edited_message} update). */
+  /**
+   * A user edits their earlier message {@code messageId} to {@code newText} (an {@code
+   * edited_message} update).
+   */
   public void editedMessage(long userId, long chatId, int messageId, String newText) {
-    ObjectNode message = updates.message(messageId, updates.user(userId), updates.incomingChat(chatId, userId));
+    ObjectNode message =
+        updates.message(messageId, updates.user(userId), updates.incomingChat(chatId, userId));
     Updates.withText(message, newText).put("edit_date", updates.now());
     messages.put(new Stored(String.valueOf(chatId), messageId, newText, newText, null, false));
     enqueue(updates.update("edited_message", message));
   }
 
   /**
-   * A user presses an inline button with {@code data} under message {@code messageId} (normally one this bot sent;
-   * an unknown id is created as a bot message so it can be edited afterwards).
+   * A user presses an inline button with {@code data} under message {@code messageId} (normally one
+   * this bot sent; an unknown id is created as a bot message so it can be edited afterwards).
    *
    * @return the callback query id, which {@code answerCallbackQuery} must name
    */
   public String callbackQuery(long userId, long chatId, int messageId, String data) {
     String chat = String.valueOf(chatId);
-    Stored shown = messages.get(chat, messageId).orElseGet(() -> {
-      String text = "message " + messageId;
-      Stored placeholder = new Stored(chat, messageId, text, text, null, true);
-      messages.put(placeholder);
-      return placeholder;
-    });
-    ObjectNode message = Updates.withText(updates.message(messageId, me.deepCopy(), updates.chat(chat)), shown.shown());
+    Stored shown =
+        messages
+            .get(chat, messageId)
+            .orElseGet(
+                () -> {
+                  String text = "message " + messageId;
+                  Stored placeholder = new Stored(chat, messageId, text, text, null, true);
+                  messages.put(placeholder);
+                  return placeholder;
+                });
+    ObjectNode message =
+        Updates.withText(
+            updates.message(messageId, me.deepCopy(), updates.chat(chat)), shown.shown());
     if (shown.replyMarkup() != null) {
       message.set("reply_markup", shown.replyMarkup());
     }
@@ -130,7 +156,10 @@ public final class FakeBot {
     return id;
   }
 
-  /** Enqueues a raw update as JSON text; an {@code update_id} is assigned when missing. Returns the update id. */
+  /**
+   * Enqueues a raw update as JSON text; an {@code update_id} is assigned when missing. Returns the
+   * update id.
+   */
   public long enqueueUpdate(String json) {
     try {
       return enqueueUpdate((ObjectNode) MAPPER.readTree(json));
@@ -139,7 +168,9 @@ public final class FakeBot {
     }
   }
 
-  /** Enqueues a raw update; an {@code update_id} is assigned when missing. Returns the update id. */
+  /**
+   * Enqueues a raw update; an {@code update_id} is assigned when missing. Returns the update id.
+   */
   public long enqueueUpdate(ObjectNode update) {
     ObjectNode copy = update.deepCopy();
     if (!copy.hasNonNull("update_id")) {
@@ -155,21 +186,24 @@ public final class FakeBot {
   }
 
   /**
-   * How many {@code getUpdates} requests this token made, failed ones included: proof that a poller waits instead
-   * of spinning.
+   * How many {@code getUpdates} requests this token made, failed ones included: proof that a poller
+   * waits instead of spinning.
    */
   public int getUpdatesCount() {
     return getUpdatesCalls.get();
   }
 
-  /** The commands of the last {@code setMyCommands} in the default scope, empty if none or deleted. */
+  /**
+   * The commands of the last {@code setMyCommands} in the default scope, empty if none or deleted.
+   */
   public List<RegisteredCommand> commands() {
     return commands("default");
   }
 
   /**
-   * The commands registered for a scope: {@code "default"}, {@code "all_private_chats"}, ... or, for scopes naming a
-   * chat, {@code "chat:<chat_id>"} and {@code "chat_member:<chat_id>:<user_id>"}. {@code language_code} is ignored.
+   * The commands registered for a scope: {@code "default"}, {@code "all_private_chats"}, ... or,
+   * for scopes naming a chat, {@code "chat:<chat_id>"} and {@code
+   * "chat_member:<chat_id>:<user_id>"}. {@code language_code} is ignored.
    */
   public List<RegisteredCommand> commands(String scope) {
     return commandsByScope.getOrDefault(scope, List.of());
@@ -191,8 +225,9 @@ public final class FakeBot {
    * @throws AssertionError listing every call seen, when {@code timeout} passes first
    */
   public List<SentMessage> awaitSentMessages(int n, Duration timeout) {
-    return calls.await(this::isSentMessage, n, timeout, "messages sent with " + token)
-        .stream().map(SentMessage::of).toList();
+    return calls.await(this::isSentMessage, n, timeout, "messages sent with " + token).stream()
+        .map(SentMessage::of)
+        .toList();
   }
 
   ObjectNode me() {
@@ -215,7 +250,10 @@ public final class FakeBot {
     getUpdatesCalls.incrementAndGet();
   }
 
-  /** Serves one {@code getUpdates}: confirms by {@code offset}, then holds up to {@code hold} for an update. */
+  /**
+   * Serves one {@code getUpdates}: confirms by {@code offset}, then holds up to {@code hold} for an
+   * update.
+   */
   List<JsonNode> poll(long offset, int limit, Duration hold) {
     return queue.poll(offset, limit, hold);
   }
@@ -229,7 +267,8 @@ public final class FakeBot {
   }
 
   private ObjectNode incomingMessage(long userId, long chatId) {
-    return updates.message(updates.nextMessageId(), updates.user(userId), updates.incomingChat(chatId, userId));
+    return updates.message(
+        updates.nextMessageId(), updates.user(userId), updates.incomingChat(chatId, userId));
   }
 
   private int enqueueNonText(ObjectNode message, long chatId) {

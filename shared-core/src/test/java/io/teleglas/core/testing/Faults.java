@@ -9,15 +9,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Failures {@link FakeTelegramApi} was told to inject. Thread-safe: tests arm it while server threads consume it. */
+/**
+ * Failures {@link FakeTelegramApi} was told to inject. Thread-safe: tests arm it while server
+ * threads consume it.
+ */
 final class Faults {
 
   static final String ANY_SEND = "*";
 
-  /** Methods a bot calls to run rather than to talk to users; {@link #ANY_SEND} never matches them. */
-  private static final Set<String> NOT_SENDS = Set.of("getupdates", "deletewebhook", "setwebhook", "getme",
-      "setmycommands", "deletemycommands", "getmycommands", "setmydescription", "setmyshortdescription",
-      "setmyname", "setchatmenubutton");
+  /**
+   * Methods a bot calls to run rather than to talk to users; {@link #ANY_SEND} never matches them.
+   */
+  private static final Set<String> NOT_SENDS =
+      Set.of(
+          "getupdates",
+          "deletewebhook",
+          "setwebhook",
+          "getme",
+          "setmycommands",
+          "deletemycommands",
+          "getmycommands",
+          "setmydescription",
+          "setmyshortdescription",
+          "setmyname",
+          "setchatmenubutton");
 
   private static final String BLOCKED = "Forbidden: bot was blocked by the user";
   private static final String CONFLICT =

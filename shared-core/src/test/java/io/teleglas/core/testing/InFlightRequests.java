@@ -6,8 +6,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Duration;
 
 /**
- * Counts requests from arrival until their response has been written, so {@link FakeTelegramApi#close()} can let
- * released long polls finish instead of cutting them off (which a poller would log as an error).
+ * Counts requests from arrival until their response has been written, so {@link
+ * FakeTelegramApi#close()} can let released long polls finish instead of cutting them off (which a
+ * poller would log as an error).
  */
 final class InFlightRequests implements ServeEventListener {
 
@@ -29,7 +30,9 @@ final class InFlightRequests implements ServeEventListener {
     notifyAll();
   }
 
-  /** Waits until no request is being served, or {@code timeout} passes; returns whether it got idle. */
+  /**
+   * Waits until no request is being served, or {@code timeout} passes; returns whether it got idle.
+   */
   synchronized boolean awaitIdle(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (inFlight > 0) {

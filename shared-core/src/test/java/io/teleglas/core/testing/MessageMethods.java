@@ -8,15 +8,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code sendMessage}, {@code editMessageText}, {@code editMessageReplyMarkup} and {@code deleteMessage} with
- * Telegram's checks: empty or over-long text, HTML that does not parse, edits of missing messages and edits that
- * change nothing are answered with the 400 descriptions Telegram uses.
+ * {@code sendMessage}, {@code editMessageText}, {@code editMessageReplyMarkup} and {@code
+ * deleteMessage} with Telegram's checks: empty or over-long text, HTML that does not parse, edits
+ * of missing messages and edits that change nothing are answered with the 400 descriptions Telegram
+ * uses.
  */
 final class MessageMethods {
 
   static final int MAX_TEXT = 4096;
-  private static final String NOT_MODIFIED = "Bad Request: message is not modified: specified new message content"
-      + " and reply markup are exactly the same as a current content and reply markup of the message";
+  private static final String NOT_MODIFIED =
+      "Bad Request: message is not modified: specified new message content"
+          + " and reply markup are exactly the same as a current content and reply markup of the message";
 
   private final Updates updates;
   private final ChatMessages messages;
@@ -62,7 +64,8 @@ final class MessageMethods {
       return BotApiReply.okTrue();
     }
     Optional<Stored> current = editable(params);
-    return current.isEmpty() ? missing(params)
+    return current.isEmpty()
+        ? missing(params)
         : edit(bot, params, current.get().text(), current.get().shown(), markup(params));
   }
 
@@ -71,11 +74,13 @@ final class MessageMethods {
     if (messageId == 0) {
       return BotApiReply.error(400, "Bad Request: message identifier is not specified");
     }
-    return messages.remove(text(params, "chat_id"), messageId) ? BotApiReply.okTrue()
+    return messages.remove(text(params, "chat_id"), messageId)
+        ? BotApiReply.okTrue()
         : BotApiReply.error(400, "Bad Request: message to delete not found");
   }
 
-  private BotApiReply edit(FakeBot bot, JsonNode params, String text, String shown, JsonNode markup) {
+  private BotApiReply edit(
+      FakeBot bot, JsonNode params, String text, String shown, JsonNode markup) {
     Optional<Stored> current = editable(params);
     if (current.isEmpty()) {
       return missing(params);
@@ -104,7 +109,8 @@ final class MessageMethods {
   }
 
   private ObjectNode message(FakeBot bot, Stored stored) {
-    ObjectNode message = updates.message(stored.messageId(), bot.me(), updates.chat(stored.chatId()));
+    ObjectNode message =
+        updates.message(stored.messageId(), bot.me(), updates.chat(stored.chatId()));
     message.put("text", stored.shown());
     if (stored.replyMarkup() != null && stored.replyMarkup().has("inline_keyboard")) {
       message.set("reply_markup", stored.replyMarkup());

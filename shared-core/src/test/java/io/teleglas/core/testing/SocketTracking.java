@@ -10,12 +10,14 @@ import java.net.SocketException;
 import javax.net.ServerSocketFactory;
 
 /**
- * Lets {@link WebSocketTestServer} find the TCP socket behind a request, so a connection can be dropped without a
- * close frame: a server-side OkHttp WebSocket cannot {@code cancel()} (it has no {@code Call}; 4.12 throws an NPE).
+ * Lets {@link WebSocketTestServer} find the TCP socket behind a request, so a connection can be
+ * dropped without a close frame: a server-side OkHttp WebSocket cannot {@code cancel()} (it has no
+ * {@code Call}; 4.12 throws an NPE).
  *
- * <p>MockWebServer 4.12 serves each accepted socket on one thread, opening its input stream there before it reads the
- * request and calls the dispatcher; the socket remembers itself in a thread-local at that moment, and the dispatcher,
- * on the same thread, reads it back. {@code WebSocketTestServerIT} checks that this still holds.
+ * <p>MockWebServer 4.12 serves each accepted socket on one thread, opening its input stream there
+ * before it reads the request and calls the dispatcher; the socket remembers itself in a
+ * thread-local at that moment, and the dispatcher, on the same thread, reads it back. {@code
+ * WebSocketTestServerIT} checks that this still holds.
  */
 final class SocketTracking extends ServerSocketFactory {
 
@@ -46,15 +48,15 @@ final class SocketTracking extends ServerSocketFactory {
   }
 
   @Override
-  public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+  public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+      throws IOException {
     ServerSocket socket = new TrackingServerSocket();
     socket.bind(new InetSocketAddress(address, port), backlog);
     return socket;
   }
 
   private static final class TrackingServerSocket extends ServerSocket {
-    TrackingServerSocket() throws IOException {
-    }
+    TrackingServerSocket() throws IOException {}
 
     @Override
     public Socket accept() throws IOException {

@@ -8,20 +8,38 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Telegram's {@code parse_mode=HTML} as the fake applies it: the documented tag set, strict tag balance, and the four
- * named entities plus numeric ones. It follows the structure of tdlib's HTML parser: a stray {@code <} is an
- * unsupported start tag; an unknown or unterminated {@code &entity} stays literal text; a stray {@code >} is text.
- * Error texts follow Telegram's wording after {@code "Bad Request: can't parse entities: "}, with UTF-8 byte offsets.
- * This is a model, not a copy: the real parser may accept or reject edge cases differently.
+ * Telegram's {@code parse_mode=HTML} as the fake applies it: the documented tag set, strict tag
+ * balance, and the four named entities plus numeric ones. It follows the structure of tdlib's HTML
+ * parser: a stray {@code <} is an unsupported start tag; an unknown or unterminated {@code &entity}
+ * stays literal text; a stray {@code >} is text. Error texts follow Telegram's wording after {@code
+ * "Bad Request: can't parse entities: "}, with UTF-8 byte offsets. This is a model, not a copy: the
+ * real parser may accept or reject edge cases differently.
  */
 final class TelegramHtml {
 
-  private static final Set<String> TAGS = Set.of("a", "b", "strong", "i", "em", "u", "ins", "s", "strike", "del",
-      "span", "tg-spoiler", "tg-emoji", "tg-time", "code", "pre", "blockquote");
-  private static final Map<String, Character> NAMED = Map.of("lt", '<', "gt", '>', "amp", '&', "quot", '"');
+  private static final Set<String> TAGS =
+      Set.of(
+          "a",
+          "b",
+          "strong",
+          "i",
+          "em",
+          "u",
+          "ins",
+          "s",
+          "strike",
+          "del",
+          "span",
+          "tg-spoiler",
+          "tg-emoji",
+          "tg-time",
+          "code",
+          "pre",
+          "blockquote");
+  private static final Map<String, Character> NAMED =
+      Map.of("lt", '<', "gt", '>', "amp", '&', "quot", '"');
 
-  private TelegramHtml() {
-  }
+  private TelegramHtml() {}
 
   /**
    * The text a chat would show for {@code html}.
@@ -46,14 +64,17 @@ final class TelegramHtml {
       }
     }
     if (!open.isEmpty()) {
-      throw new IllegalArgumentException("Can't find end tag corresponding to start tag \"" + open.peek() + "\"");
+      throw new IllegalArgumentException(
+          "Can't find end tag corresponding to start tag \"" + open.peek() + "\"");
     }
     return out.toString();
   }
 
   private static int openTag(String html, int start, Deque<String> open) {
     int nameEnd = start + 1;
-    while (nameEnd < html.length() && !Character.isWhitespace(html.charAt(nameEnd)) && html.charAt(nameEnd) != '>') {
+    while (nameEnd < html.length()
+        && !Character.isWhitespace(html.charAt(nameEnd))
+        && html.charAt(nameEnd) != '>') {
       nameEnd++;
     }
     if (nameEnd == html.length()) {
@@ -68,7 +89,8 @@ final class TelegramHtml {
     if (end < 0) {
       throw unclosed("start", html, start);
     }
-    if (name.equals("span") && !html.substring(nameEnd, end).matches("\\s*class\\s*=\\s*([\"']?)tg-spoiler\\1\\s*")) {
+    if (name.equals("span")
+        && !html.substring(nameEnd, end).matches("\\s*class\\s*=\\s*([\"']?)tg-spoiler\\1\\s*")) {
       throw new IllegalArgumentException("Tag \"span\" must have class \"tg-spoiler\"");
     }
     open.push(name);
@@ -77,7 +99,8 @@ final class TelegramHtml {
 
   private static int closeTag(String html, int start, Deque<String> open) {
     if (open.isEmpty()) {
-      throw new IllegalArgumentException("Unexpected end tag at byte offset " + byteOffset(html, start));
+      throw new IllegalArgumentException(
+          "Unexpected end tag at byte offset " + byteOffset(html, start));
     }
     int end = html.indexOf('>', start);
     if (end < 0) {
@@ -86,13 +109,21 @@ final class TelegramHtml {
     String name = html.substring(start + 2, end).trim().toLowerCase(Locale.ROOT);
     String expected = open.pop();
     if (!name.isEmpty() && !name.equals(expected)) {
-      throw new IllegalArgumentException("Unmatched end tag at byte offset " + byteOffset(html, start)
-          + ", expected \"</" + expected + ">\", found \"</" + name + ">\"");
+      throw new IllegalArgumentException(
+          "Unmatched end tag at byte offset "
+              + byteOffset(html, start)
+              + ", expected \"</"
+              + expected
+              + ">\", found \"</"
+              + name
+              + ">\"");
     }
     return end + 1;
   }
 
-  /** The index of the {@code >} ending a start tag, skipping quoted attribute values; -1 if none. */
+  /**
+   * The index of the {@code >} ending a start tag, skipping quoted attribute values; -1 if none.
+   */
   private static int tagEnd(String html, int from) {
     char quote = 0;
     for (int i = from; i < html.length(); i++) {
@@ -112,10 +143,13 @@ final class TelegramHtml {
     int end = amp + 1;
     Integer codePoint = null;
     if (end < html.length() && html.charAt(end) == '#') {
-      boolean hex = end + 1 < html.length() && (html.charAt(end + 1) == 'x' || html.charAt(end + 1) == 'X');
+      boolean hex =
+          end + 1 < html.length() && (html.charAt(end + 1) == 'x' || html.charAt(end + 1) == 'X');
       int digits = end + (hex ? 2 : 1);
       end = digits;
-      while (end < html.length() && Character.digit(html.charAt(end), hex ? 16 : 10) >= 0 && end - digits < 8) {
+      while (end < html.length()
+          && Character.digit(html.charAt(end), hex ? 16 : 10) >= 0
+          && end - digits < 8) {
         end++;
       }
       if (end > digits) {
@@ -138,7 +172,8 @@ final class TelegramHtml {
   }
 
   private static IllegalArgumentException unclosed(String kind, String html, int start) {
-    return new IllegalArgumentException("Unclosed " + kind + " tag at byte offset " + byteOffset(html, start));
+    return new IllegalArgumentException(
+        "Unclosed " + kind + " tag at byte offset " + byteOffset(html, start));
   }
 
   private static int byteOffset(String text, int charIndex) {

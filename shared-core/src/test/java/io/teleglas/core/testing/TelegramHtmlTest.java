@@ -10,8 +10,9 @@ class TelegramHtmlTest {
 
   @Test
   void plainText_stripsSupportedTags_andDecodesEntities() {
-    String html = "<b>BTC</b> <i>long</i> &lt;$1M&gt; &amp; <a href=\"https://x.test/?a=1&amp;b=2\">link</a>"
-        + " <code>x</code> <pre><code class=\"language-java\">y</code></pre> &#36;&#x24; &quot;q&quot;";
+    String html =
+        "<b>BTC</b> <i>long</i> &lt;$1M&gt; &amp; <a href=\"https://x.test/?a=1&amp;b=2\">link</a>"
+            + " <code>x</code> <pre><code class=\"language-java\">y</code></pre> &#36;&#x24; &quot;q&quot;";
 
     assertThat(TelegramHtml.plainText(html)).isEqualTo("BTC long <$1M> & link x y $$ \"q\"");
   }
@@ -23,7 +24,9 @@ class TelegramHtmlTest {
 
   @Test
   void plainText_acceptsSpoilerSpansAndBlockquotes() {
-    assertThat(TelegramHtml.plainText("<span class=\"tg-spoiler\">s</span><blockquote expandable>q</blockquote>"))
+    assertThat(
+            TelegramHtml.plainText(
+                "<span class=\"tg-spoiler\">s</span><blockquote expandable>q</blockquote>"))
         .isEqualTo("sq");
   }
 

@@ -10,9 +10,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One token's unconfirmed updates, served like Telegram's long poll: {@code getUpdates} answers at once when
- * something is pending and otherwise blocks its server thread until an update arrives, the hold ends, or polls are
- * released for teardown. This is what keeps TelegramBots' poller from spinning.
+ * One token's unconfirmed updates, served like Telegram's long poll: {@code getUpdates} answers at
+ * once when something is pending and otherwise blocks its server thread until an update arrives,
+ * the hold ends, or polls are released for teardown. This is what keeps TelegramBots' poller from
+ * spinning.
  */
 final class UpdateQueue {
 
@@ -41,8 +42,8 @@ final class UpdateQueue {
   }
 
   /**
-   * Telegram's rules: updates with an id below a positive {@code offset} are confirmed and dropped; a negative
-   * offset keeps only the last {@code -offset} updates; zero confirms nothing.
+   * Telegram's rules: updates with an id below a positive {@code offset} are confirmed and dropped;
+   * a negative offset keeps only the last {@code -offset} updates; zero confirms nothing.
    */
   List<JsonNode> poll(long offset, int limit, Duration hold) {
     lock.lock();

@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Builds Bot API objects (User, Chat, Message) in the shapes TelegramBots 10.2.0 deserializes, and hands out the
- * fake's ids. One per fake, shared by all tokens, so update and message ids are unique across bots. Thread-safe.
+ * Builds Bot API objects (User, Chat, Message) in the shapes TelegramBots 10.2.0 deserializes, and
+ * hands out the fake's ids. One per fake, shared by all tokens, so update and message ids are
+ * unique across bots. Thread-safe.
  */
 final class Updates {
 
@@ -45,24 +46,39 @@ final class Updates {
 
   /** A human user; names are derived from the id so tests need not invent them. */
   ObjectNode user(long id) {
-    return JSON.objectNode().put("id", id).put("is_bot", false).put("first_name", "User" + id)
-        .put("username", "user" + id).put("language_code", "en");
+    return JSON.objectNode()
+        .put("id", id)
+        .put("is_bot", false)
+        .put("first_name", "User" + id)
+        .put("username", "user" + id)
+        .put("language_code", "en");
   }
 
-  /** The chat a user writes in: private when {@code chatId == userId}, a group or supergroup when negative. */
+  /**
+   * The chat a user writes in: private when {@code chatId == userId}, a group or supergroup when
+   * negative.
+   */
   ObjectNode incomingChat(long chatId, long userId) {
     if (chatId == userId) {
-      return JSON.objectNode().put("id", chatId).put("type", "private").put("first_name", "User" + userId)
+      return JSON.objectNode()
+          .put("id", chatId)
+          .put("type", "private")
+          .put("first_name", "User" + userId)
           .put("username", "user" + userId);
     }
     return chat(String.valueOf(chatId));
   }
 
-  /** The chat a bot sends to, from its {@code chat_id} parameter (a number or {@code @channelname}). */
+  /**
+   * The chat a bot sends to, from its {@code chat_id} parameter (a number or {@code @channelname}).
+   */
   ObjectNode chat(String chatId) {
     if (chatId.startsWith("@")) {
       long syntheticId = -1_000_000_000_000L - Math.abs((long) chatId.hashCode());
-      return JSON.objectNode().put("id", syntheticId).put("type", "channel").put("title", chatId.substring(1))
+      return JSON.objectNode()
+          .put("id", syntheticId)
+          .put("type", "channel")
+          .put("title", chatId.substring(1))
           .put("username", chatId.substring(1));
     }
     long id = Long.parseLong(chatId);
@@ -80,7 +96,10 @@ final class Updates {
     return message.put("date", now());
   }
 
-  /** Adds {@code text}, with a {@code bot_command} entity when it starts with a command such as {@code /start}. */
+  /**
+   * Adds {@code text}, with a {@code bot_command} entity when it starts with a command such as
+   * {@code /start}.
+   */
   static ObjectNode withText(ObjectNode message, String text) {
     message.put("text", text);
     if (text.startsWith("/") && text.length() > 1) {
@@ -88,21 +107,39 @@ final class Updates {
       while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
         end++;
       }
-      message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", end);
+      message
+          .putArray("entities")
+          .addObject()
+          .put("type", "bot_command")
+          .put("offset", 0)
+          .put("length", end);
     }
     return message;
   }
 
   ObjectNode withSticker(ObjectNode message) {
-    message.putObject("sticker").put("file_id", nextFileId("sticker")).put("file_unique_id", nextFileId("u"))
-        .put("type", "regular").put("width", 512).put("height", 512).put("is_animated", false)
-        .put("is_video", false).put("emoji", "\uD83D\uDC4D");
+    message
+        .putObject("sticker")
+        .put("file_id", nextFileId("sticker"))
+        .put("file_unique_id", nextFileId("u"))
+        .put("type", "regular")
+        .put("width", 512)
+        .put("height", 512)
+        .put("is_animated", false)
+        .put("is_video", false)
+        .put("emoji", "\uD83D\uDC4D");
     return message;
   }
 
   ObjectNode withPhoto(ObjectNode message, String caption) {
-    message.putArray("photo").addObject().put("file_id", nextFileId("photo"))
-        .put("file_unique_id", nextFileId("u")).put("width", 90).put("height", 90).put("file_size", 1024);
+    message
+        .putArray("photo")
+        .addObject()
+        .put("file_id", nextFileId("photo"))
+        .put("file_unique_id", nextFileId("u"))
+        .put("width", 90)
+        .put("height", 90)
+        .put("file_size", 1024);
     if (caption != null) {
       message.put("caption", caption);
     }

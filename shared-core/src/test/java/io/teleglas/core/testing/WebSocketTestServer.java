@@ -25,18 +25,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A WebSocket server for stream tests, standing in for an exchange feed, on OkHttp MockWebServer 4.12.
+ * A WebSocket server for stream tests, standing in for an exchange feed, on OkHttp MockWebServer
+ * 4.12.
  *
- * <p>Every request is upgraded (unless {@link #refuseConnections(int)} is on) and becomes a {@link Connection}
- * the test can wait for ({@link #awaitConnection}), read ({@link Connection#awaitMessage}), write to, close
- * gracefully or drop abruptly, so reconnect logic can be driven step by step. Behaviour is scripted with
- * {@link #onOpen} (e.g. send a greeting) and {@link #onMessage} (e.g. {@link #reply reply("ping", "pong")} or
- * acknowledge a subscription); a server that never answers is simply one with no responder.
+ * <p>Every request is upgraded (unless {@link #refuseConnections(int)} is on) and becomes a {@link
+ * Connection} the test can wait for ({@link #awaitConnection}), read ({@link
+ * Connection#awaitMessage}), write to, close gracefully or drop abruptly, so reconnect logic can be
+ * driven step by step. Behaviour is scripted with {@link #onOpen} (e.g. send a greeting) and {@link
+ * #onMessage} (e.g. {@link #reply reply("ping", "pong")} or acknowledge a subscription); a server
+ * that never answers is simply one with no responder.
  *
- * <p><b>Threading.</b> MockWebServer runs one thread per connection, and the hooks run on it; keep them short.
- * All methods are thread-safe. <b>Lifecycle.</b> {@link #start()} binds 127.0.0.1 on a free port; {@link #close()}
- * drops the connections still open and shuts the server down. A close from the client is always answered (without
- * that MockWebServer cannot shut down).
+ * <p><b>Threading.</b> MockWebServer runs one thread per connection, and the hooks run on it; keep
+ * them short. All methods are thread-safe. <b>Lifecycle.</b> {@link #start()} binds 127.0.0.1 on a
+ * free port; {@link #close()} drops the connections still open and shuts the server down. A close
+ * from the client is always answered (without that MockWebServer cannot shut down).
  */
 public final class WebSocketTestServer implements AutoCloseable {
 
@@ -47,23 +49,26 @@ public final class WebSocketTestServer implements AutoCloseable {
   private final BlockingQueue<Connection> notYetAwaited = new LinkedBlockingQueue<>();
   private final AtomicInteger refused = new AtomicInteger();
   private volatile int refuseStatus;
-  private volatile Consumer<Connection> openHook = connection -> { };
-  private volatile BiConsumer<Connection, String> responder = (connection, text) -> { };
+  private volatile Consumer<Connection> openHook = connection -> {};
+  private volatile BiConsumer<Connection, String> responder = (connection, text) -> {};
 
   private WebSocketTestServer() {
     server.setServerSocketFactory(new SocketTracking());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        int status = refuseStatus;
-        if (status != 0) {
-          refused.incrementAndGet();
-          return new MockResponse().setResponseCode(status).setBody("refused by test");
-        }
-        Connection connection = new Connection(request, SocketTracking.servedOnThisThread(), WebSocketTestServer.this);
-        return new MockResponse().withWebSocketUpgrade(connection.listener());
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            int status = refuseStatus;
+            if (status != 0) {
+              refused.incrementAndGet();
+              return new MockResponse().setResponseCode(status).setBody("refused by test");
+            }
+            Connection connection =
+                new Connection(
+                    request, SocketTracking.servedOnThisThread(), WebSocketTestServer.this);
+            return new MockResponse().withWebSocketUpgrade(connection.listener());
+          }
+        });
   }
 
   /** Starts a server on 127.0.0.1 and a free port. */
@@ -77,7 +82,10 @@ public final class WebSocketTestServer implements AutoCloseable {
     return ws;
   }
 
-  /** A replier for {@link #onMessage}: answers each text equal to {@code question} with {@code answer}. */
+  /**
+   * A replier for {@link #onMessage}: answers each text equal to {@code question} with {@code
+   * answer}.
+   */
   public static BiConsumer<Connection, String> reply(String question, String answer) {
     return (connection, text) -> {
       if (text.equals(question)) {
@@ -91,7 +99,10 @@ public final class WebSocketTestServer implements AutoCloseable {
     return "ws://127.0.0.1:" + server.getPort() + pathAndQuery;
   }
 
-  /** From now on, answer every request with plain HTTP {@code httpStatus} (e.g. 503) instead of upgrading. */
+  /**
+   * From now on, answer every request with plain HTTP {@code httpStatus} (e.g. 503) instead of
+   * upgrading.
+   */
   public void refuseConnections(int httpStatus) {
     if (httpStatus < 200 || httpStatus == 101) {
       throw new IllegalArgumentException("not a refusing status: " + httpStatus);
@@ -104,7 +115,10 @@ public final class WebSocketTestServer implements AutoCloseable {
     refuseStatus = 0;
   }
 
-  /** Runs for each new connection once it is open, before its first message; replaces the previous hook. */
+  /**
+   * Runs for each new connection once it is open, before its first message; replaces the previous
+   * hook.
+   */
   public void onOpen(Consumer<Connection> hook) {
     openHook = hook;
   }
@@ -123,8 +137,14 @@ public final class WebSocketTestServer implements AutoCloseable {
     try {
       Connection next = notYetAwaited.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
       if (next == null) {
-        throw new AssertionError("no new WebSocket connection within " + timeout + "; "
-            + connections.size() + " opened so far, " + refused.get() + " refused");
+        throw new AssertionError(
+            "no new WebSocket connection within "
+                + timeout
+                + "; "
+                + connections.size()
+                + " opened so far, "
+                + refused.get()
+                + " refused");
       }
       return next;
     } catch (InterruptedException e) {
@@ -175,9 +195,9 @@ public final class WebSocketTestServer implements AutoCloseable {
   }
 
   /**
-   * The server side of one upgraded WebSocket: the request it came from, the text it received, and controls to
-   * answer, close or drop it. Received messages are kept twice: all of them in {@link #messages()}, and a queue that
-   * {@link #awaitMessage} takes from. Thread-safe.
+   * The server side of one upgraded WebSocket: the request it came from, the text it received, and
+   * controls to answer, close or drop it. Received messages are kept twice: all of them in {@link
+   * #messages()}, and a queue that {@link #awaitMessage} takes from. Thread-safe.
    */
   public static final class Connection {
     private final RecordedRequest request;
@@ -220,8 +240,8 @@ public final class WebSocketTestServer implements AutoCloseable {
       try {
         String message = unread.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (message == null) {
-          throw new AssertionError("no message on " + path() + " within " + timeout + "; received so far: "
-              + received);
+          throw new AssertionError(
+              "no message on " + path() + " within " + timeout + "; received so far: " + received);
         }
         return message;
       } catch (InterruptedException e) {
@@ -230,25 +250,37 @@ public final class WebSocketTestServer implements AutoCloseable {
       }
     }
 
-    /** Every text message received so far, in order, whether taken by {@link #awaitMessage} or not. */
+    /**
+     * Every text message received so far, in order, whether taken by {@link #awaitMessage} or not.
+     */
     public List<String> messages() {
       return List.copyOf(received);
     }
 
-    /** Sends a text frame; false if the socket is closing or closed (OkHttp's {@link WebSocket#send} semantics). */
+    /**
+     * Sends a text frame; false if the socket is closing or closed (OkHttp's {@link WebSocket#send}
+     * semantics).
+     */
     public boolean send(String text) {
       return socket.send(text);
     }
 
-    /** Starts a graceful close with {@code code} and {@code reason}; the client sees {@code onClosing/onClosed}. */
+    /**
+     * Starts a graceful close with {@code code} and {@code reason}; the client sees {@code
+     * onClosing/onClosed}.
+     */
     public void close(int code, String reason) {
       socket.close(code, reason);
     }
 
-    /** Drops the TCP connection without a close frame, like a network failure; the client sees {@code onFailure}. */
+    /**
+     * Drops the TCP connection without a close frame, like a network failure; the client sees
+     * {@code onFailure}.
+     */
     public void cancel() {
       if (tcp == null) {
-        throw new IllegalStateException("the socket of " + path() + " was not tracked; see SocketTracking");
+        throw new IllegalStateException(
+            "the socket of " + path() + " was not tracked; see SocketTracking");
       }
       try {
         tcp.close();

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Drives {@link WebSocketTestServer} with a plain OkHttp WebSocket client, as the stream sessions will. */
+/**
+ * Drives {@link WebSocketTestServer} with a plain OkHttp WebSocket client, as the stream sessions
+ * will.
+ */
 class WebSocketTestServerIT {
 
   private static final Duration WAIT = Duration.ofSeconds(5);
@@ -138,7 +141,9 @@ class WebSocketTestServerIT {
     assertThat(firstOnServer.awaitMessage(WAIT)).isEqualTo("from the first");
     assertThat(secondOnServer.messages()).isEmpty();
     assertThat(first.received).isEmpty();
-    assertThat(server.connections()).extracting(Connection::path).containsExactly("/first", "/second");
+    assertThat(server.connections())
+        .extracting(Connection::path)
+        .containsExactly("/first", "/second");
     assertThat(server.connectionCount()).isEqualTo(2);
   }
 
