@@ -1,0 +1,206 @@
+package io.teleglas.commandbot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.teleglas.core.testing.FakeBot;
+import io.teleglas.core.testing.FakeTelegramApi;
+import io.teleglas.core.testing.JarProcess;
+import io.teleglas.core.testing.RegisteredCommand;
+import io.teleglas.core.testing.SentMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real {@code command-bot.jar}, run as operators run it, against a fake Telegram API. */
+class CommandBotJarIT {
+  private static final Path JAR = Path.of("target/command-bot.jar");
+  private static final String TOKEN = "12345678:command-token-0123456789abcdefghijk";
+  private static final Duration EXIT = Duration.ofSeconds(20);
+
+  @TempDir Path workDir;
+  private FakeTelegramApi telegram;
+  private JarProcess bot;
+
+  @BeforeEach
+  void startFake() {
+    telegram = FakeTelegramApi.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (bot != null) {
+      bot.close();
+    }
+    telegram.close();
+  }
+
+  private Map<String, String> env(String... extra) {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("TELEGRAM_BOT_TOKEN", TOKEN);
+    env.put("TELEGRAM_API_URL", telegram.baseUrl());
+    env.put("COMMAND_HTTP_ADDR", "off");
+    for (int i = 0; i < extra.length; i += 2) {
+      env.put(extra[i], extra[i + 1]);
+    }
+    return env;
+  }
+
+  @Test
+  void answersCommandsRegistersMenuAndStopsOnSigterm() {
+    FakeBot chat = telegram.bot(TOKEN);
+    bot = JarProcess.start(JAR, workDir, env());
+    await().atMost(Duration.ofSeconds(30)).until(() -> chat.getUpdatesCount() > 0);
+
+    assertThat(chat.commands())
+        .extracting(RegisteredCommand::command)
+        .containsExactly("start", "help");
+    chat.sendText(42, 42, "/start");
+    chat.sendText(43, 43, "/help@teleglas_bot");
+    chat.sendText(44, 44, "/definitely_not_a_command <script>");
+    chat.sendSticker(45, 45);
+    chat.sendText(46, 46, "/" + "x".repeat(5000));
+
+    List<SentMessage> replies = chat.awaitSentMessages(5, Duration.ofSeconds(15));
+    assertThat(replies).allSatisfy(m -> assertThat(m.parseMode()).isEqualToIgnoringCase("html"));
+    assertThat(reply(replies, "42")).contains("Send /help");
+    assertThat(reply(replies, "43"))
+        .contains("/start — what this bot does", "/help — list the commands");
+    assertThat(reply(replies, "44")).contains("Unknown command");
+    assertThat(reply(replies, "45")).contains("only understand text commands");
+    assertThat(reply(replies, "46")).contains("Unknown command").hasSizeLessThan(200);
+
+    long started = System.nanoTime();
+    bot.terminate();
+    int code = bot.awaitExit(Duration.ofSeconds(10));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    assertThat(code).isIn(0, 143);
+    assertThat(bot.stderr()).doesNotContain("command-token-0123456789");
+  }
+
+  @Test
+  void retriesAReplyAfterTelegramsRetryAfter() {
+    FakeBot chat = telegram.bot(TOKEN);
+    telegram.rateLimitNext("sendMessage", 1, 1);
+    bot = JarProcess.start(JAR, workDir, env());
+    await().atMost(Duration.ofSeconds(30)).until(() -> chat.getUpdatesCount() > 0);
+
+    chat.sendText(42, 42, "/start");
+
+    assertThat(chat.awaitSentMessages(1, Duration.ofSeconds(15)).get(0).text()).contains("/help");
+    assertThat(telegram.calls("sendMessage"))
+        .extracting(c -> c.httpStatus())
+        .containsExactly(429, 200);
+  }
+
+  @Test
+  void refusesUsersNotInTheAllowList() {
+    FakeBot chat = telegram.bot(TOKEN);
+    bot = JarProcess.start(JAR, workDir, env("TELEGRAM_ALLOWED_USERS", "42"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> chat.getUpdatesCount() > 0);
+
+    chat.sendText(7, 7, "/help");
+    chat.sendText(42, 42, "/help");
+
+    List<SentMessage> replies = chat.awaitSentMessages(2, Duration.ofSeconds(15));
+    assertThat(reply(replies, "7")).isEqualTo("Sorry, this bot is private.");
+    assertThat(reply(replies, "42")).contains("Commands");
+  }
+
+  @Test
+  void exitsOneWithAClearLineWhenTelegramRejectsTheToken() {
+    telegram.failNext("deleteWebhook", 1, 401, "Unauthorized");
+    bot = JarProcess.start(JAR, workDir, env());
+
+    assertThat(bot.awaitExit(EXIT)).isEqualTo(1);
+    assertThat(bot.stderr()).contains("cannot start").doesNotContain("command-token-0123456789");
+  }
+
+  @Test
+  void withoutTokenExitsTwoNamingIt() {
+    bot = JarProcess.run(JAR, workDir, Map.of(), "", EXIT);
+
+    assertThat(bot.awaitExit(EXIT)).isEqualTo(2);
+    assertThat(bot.stderr()).contains("TELEGRAM_BOT_TOKEN");
+  }
+
+  @Test
+  void listsEveryBadValueAtOnce() {
+    bot =
+        JarProcess.run(
+            JAR,
+            workDir,
+            Map.of(
+                "TELEGRAM_BOT_TOKEN", "nope",
+                "LOG_LEVEL", "loud",
+                "COMMAND_HTTP_ADDR", "everywhere",
+                "TELEGRAM_API_URL", "http://example.com"),
+            "",
+            EXIT);
+
+    assertThat(bot.awaitExit(EXIT)).isEqualTo(2);
+    assertThat(bot.stderr())
+        .contains(
+            "4 problems",
+            "TELEGRAM_BOT_TOKEN",
+            "LOG_LEVEL",
+            "COMMAND_HTTP_ADDR",
+            "TELEGRAM_API_URL");
+  }
+
+  @Test
+  void helpVersionAndCheckConfig() {
+    JarProcess help = JarProcess.run(JAR, workDir, Map.of(), "", EXIT, "--help");
+    assertThat(help.awaitExit(EXIT)).isZero();
+    assertThat(help.stdout())
+        .contains("Usage: java -jar command-bot.jar", "--console", "TELEGRAM_BOT_TOKEN");
+
+    JarProcess version = JarProcess.run(JAR, workDir, Map.of(), "", EXIT, "--version");
+    assertThat(version.awaitExit(EXIT)).isZero();
+    assertThat(version.stdout()).startsWith("command-bot ");
+
+    JarProcess check = JarProcess.run(JAR, workDir, env(), "", EXIT, "--check-config");
+    assertThat(check.awaitExit(EXIT)).isZero();
+    assertThat(check.stdout())
+        .contains("configuration is valid", "[REDACTED]")
+        .doesNotContain("command-token");
+  }
+
+  @Test
+  void readsDotEnvButTheEnvironmentWins() throws Exception {
+    java.nio.file.Files.writeString(
+        workDir.resolve(".env"),
+        "TELEGRAM_BOT_TOKEN=" + TOKEN + "\nLOG_LEVEL=DEBUG\nTYPO_VARIABLE=1\n");
+
+    JarProcess check =
+        JarProcess.run(JAR, workDir, Map.of("LOG_LEVEL", "WARN"), "", EXIT, "--check-config");
+
+    assertThat(check.awaitExit(EXIT)).isZero();
+    assertThat(check.stdout())
+        .containsPattern("TELEGRAM_BOT_TOKEN +\\= \\[REDACTED\\]  \\(\\.env\\)")
+        .containsPattern("LOG_LEVEL +\\= WARN  \\(environment\\)");
+    assertThat(check.stderr()).contains("TYPO_VARIABLE");
+  }
+
+  @Test
+  void consoleAnswersFromStdin() {
+    JarProcess console =
+        JarProcess.run(JAR, workDir, Map.of(), "/start\n/help\n", EXIT, "--console");
+
+    assertThat(console.awaitExit(EXIT)).isZero();
+    assertThat(console.stdout()).contains("> /start", "> /help", "/help — list the commands");
+  }
+
+  private static String reply(List<SentMessage> replies, String chatId) {
+    return replies.stream()
+        .filter(m -> m.chatId().equals(chatId))
+        .map(SentMessage::text)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no reply to chat " + chatId + " in " + replies));
+  }
+}
