@@ -2,15 +2,11 @@ package io.teleglas.alertbot;
 
 import io.teleglas.alertbot.config.AlertBotConfig;
 import io.teleglas.alertbot.config.RunMode;
-import io.teleglas.core.cli.BuildInfo;
 import io.teleglas.core.cli.CommandLine;
 import io.teleglas.core.cli.Flag;
-import io.teleglas.core.cli.Usage;
-import io.teleglas.core.config.ConfigException;
-import io.teleglas.core.config.ConfigReader;
+import io.teleglas.core.cli.Launcher;
 import io.teleglas.core.config.DotEnv;
 import io.teleglas.core.config.Environment;
-import io.teleglas.core.config.KnownVariables;
 import io.teleglas.core.logging.LogLevels;
 import java.io.PrintStream;
 import java.util.List;
@@ -25,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class AlertBotApp {
   private static final Logger log = LoggerFactory.getLogger(AlertBotApp.class);
   private static final String PROGRAM = "alert-bot";
+  private static final String SUMMARY =
+      "streams liquidations and whale trades and posts alerts to Telegram";
 
   static final Flag DEMO =
       Flag.of(
@@ -57,56 +55,34 @@ public final class AlertBotApp {
 
   /** Runs the mode the arguments ask for and returns the exit code. */
   public int run(String[] args) {
-    CommandLine cli = CommandLine.parse(args, FLAGS);
-    cli.rejectTogether(DEMO, DRY_RUN);
-    cli.rejectTogether(DEMO, REPLAY);
-    cli.rejectTogether(DRY_RUN, REPLAY);
-    if (!cli.problems().isEmpty()) {
-      cli.problems().forEach(p -> err.println(PROGRAM + ": " + p));
-      err.println("Run with --help for usage.");
-      return 2;
-    }
-    if (cli.has(Flag.HELP)) {
-      out.print(
-          Usage.help(
-              PROGRAM,
-              "streams liquidations and whale trades and posts alerts to Telegram",
-              FLAGS,
-              AlertBotConfig.VARIABLES));
-      return 0;
-    }
-    if (cli.has(Flag.VERSION)) {
-      out.println(PROGRAM + " " + BuildInfo.version());
-      return 0;
-    }
-    RunMode mode =
-        cli.has(DEMO)
-            ? RunMode.DEMO
-            : cli.has(DRY_RUN) ? RunMode.DRY_RUN : cli.has(REPLAY) ? RunMode.REPLAY : RunMode.LIVE;
-    Environment env = new Environment(processEnv, dotEnv);
-    ConfigReader reader = new ConfigReader(env);
-    AlertBotConfig config;
+    Launcher launcher = new Launcher(PROGRAM, SUMMARY, FLAGS, AlertBotConfig.VARIABLES, out, err);
     try {
-      config = AlertBotConfig.read(reader, mode);
-    } catch (ConfigException e) {
-      err.println(
-          PROGRAM
-              + ": invalid configuration ("
-              + e.problems().size()
-              + " problem"
-              + (e.problems().size() == 1 ? "" : "s")
-              + "):");
-      e.problems().forEach(p -> err.println("  - " + p));
-      err.println("See --help or .env.example for every variable.");
-      return 2;
+      CommandLine cli =
+          launcher.parse(
+              args,
+              c -> {
+                c.rejectTogether(DEMO, DRY_RUN);
+                c.rejectTogether(DEMO, REPLAY);
+                c.rejectTogether(DRY_RUN, REPLAY);
+              });
+      RunMode mode =
+          cli.has(DEMO)
+              ? RunMode.DEMO
+              : cli.has(DRY_RUN)
+                  ? RunMode.DRY_RUN
+                  : cli.has(REPLAY) ? RunMode.REPLAY : RunMode.LIVE;
+      AlertBotConfig config =
+          launcher.configure(
+              cli,
+              new Environment(processEnv, dotEnv),
+              reader -> AlertBotConfig.read(reader, mode));
+      return run(mode, config);
+    } catch (Launcher.Exit e) {
+      return e.code();
     }
-    for (String name : env.unknownDotEnvNames(KnownVariables.NAMES)) {
-      log.warn(".env sets {}, which this bot does not read (a typo?)", name);
-    }
-    if (cli.has(Flag.CHECK_CONFIG)) {
-      out.print(Usage.effectiveConfig(PROGRAM, reader));
-      return 0;
-    }
+  }
+
+  private int run(RunMode mode, AlertBotConfig config) {
     LogLevels.applyRoot(config.common().logLevel());
     err.println(
         PROGRAM

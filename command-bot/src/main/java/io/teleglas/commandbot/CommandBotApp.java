@@ -8,12 +8,9 @@ import io.teleglas.commandbot.config.CommandBotConfig;
 import io.teleglas.core.cli.BuildInfo;
 import io.teleglas.core.cli.CommandLine;
 import io.teleglas.core.cli.Flag;
-import io.teleglas.core.cli.Usage;
-import io.teleglas.core.config.ConfigException;
-import io.teleglas.core.config.ConfigReader;
+import io.teleglas.core.cli.Launcher;
 import io.teleglas.core.config.DotEnv;
 import io.teleglas.core.config.Environment;
-import io.teleglas.core.config.KnownVariables;
 import io.teleglas.core.lifecycle.Lifecycle;
 import io.teleglas.core.logging.LogLevels;
 import io.teleglas.core.telegram.LongPollingBot;
@@ -36,6 +33,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class CommandBotApp {
   private static final Logger log = LoggerFactory.getLogger(CommandBotApp.class);
   private static final String PROGRAM = "command-bot";
+  private static final String SUMMARY =
+      "answers Telegram commands with live crypto derivatives data";
 
   static final Flag CONSOLE =
       Flag.of(
@@ -68,48 +67,21 @@ public final class CommandBotApp {
 
   /** Runs the mode the arguments ask for and returns the exit code. */
   public int run(String[] args) {
-    CommandLine cli = CommandLine.parse(args, FLAGS);
-    cli.requireWith(OFFLINE, CONSOLE);
-    if (!cli.problems().isEmpty()) {
-      cli.problems().forEach(p -> err.println(PROGRAM + ": " + p));
-      err.println("Run with --help for usage.");
-      return 2;
-    }
-    if (cli.has(Flag.HELP)) {
-      out.print(
-          Usage.help(
-              PROGRAM,
-              "answers Telegram commands with live crypto derivatives data",
-              FLAGS,
-              CommandBotConfig.VARIABLES));
-      return 0;
-    }
-    if (cli.has(Flag.VERSION)) {
-      out.println(PROGRAM + " " + BuildInfo.version());
-      return 0;
-    }
-    Environment env = new Environment(processEnv, dotEnv);
-    ConfigReader reader = new ConfigReader(env);
-    CommandBotConfig config;
+    Launcher launcher = new Launcher(PROGRAM, SUMMARY, FLAGS, CommandBotConfig.VARIABLES, out, err);
     try {
-      config = CommandBotConfig.read(reader, !cli.has(CONSOLE));
-    } catch (ConfigException e) {
-      err.println(
-          PROGRAM
-              + ": invalid configuration ("
-              + e.problems().size()
-              + " problem"
-              + (e.problems().size() == 1 ? "" : "s")
-              + "):");
-      e.problems().forEach(p -> err.println("  - " + p));
-      err.println("See --help or .env.example for every variable.");
-      return 2;
+      CommandLine cli = launcher.parse(args, c -> c.requireWith(OFFLINE, CONSOLE));
+      CommandBotConfig config =
+          launcher.configure(
+              cli,
+              new Environment(processEnv, dotEnv),
+              reader -> CommandBotConfig.read(reader, !cli.has(CONSOLE)));
+      return run(cli, config);
+    } catch (Launcher.Exit e) {
+      return e.code();
     }
-    warnAboutUnknownDotEnvNames(env);
-    if (cli.has(Flag.CHECK_CONFIG)) {
-      out.print(Usage.effectiveConfig(PROGRAM, reader));
-      return 0;
-    }
+  }
+
+  private int run(CommandLine cli, CommandBotConfig config) {
     LogLevels.applyRoot(config.common().logLevel());
     CommandRouter router = router();
     if (cli.has(CONSOLE)) {
@@ -183,11 +155,5 @@ public final class CommandBotApp {
   static CommandRouter router() {
     List<ChatCommand> commands = List.of(new StartCommand());
     return CommandRouter.withHelp(commands);
-  }
-
-  private void warnAboutUnknownDotEnvNames(Environment env) {
-    for (String name : env.unknownDotEnvNames(KnownVariables.NAMES)) {
-      log.warn(".env sets {}, which this bot does not read (a typo?)", name);
-    }
   }
 }
