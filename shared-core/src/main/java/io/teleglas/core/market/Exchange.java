@@ -22,6 +22,9 @@ public record Exchange(String name) {
   public static final Exchange OKX = new Exchange("OKX");
   public static final Exchange HYPERLIQUID = new Exchange("Hyperliquid");
 
+  /** Every exchange together, for aggregated figures (CoinGlass coin-level totals). */
+  public static final Exchange ALL = new Exchange("All exchanges");
+
   private static final Map<String, String> NAMES_BY_KEY = namesByKey();
 
   public Exchange {
