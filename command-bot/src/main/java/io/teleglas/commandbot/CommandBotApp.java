@@ -1,21 +1,34 @@
 package io.teleglas.commandbot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.teleglas.commandbot.chat.TelegramChat;
+import io.teleglas.commandbot.chat.UserRateLimiter;
 import io.teleglas.commandbot.command.ChatCommand;
 import io.teleglas.commandbot.command.CommandRouter;
 import io.teleglas.commandbot.command.StartCommand;
 import io.teleglas.commandbot.config.CommandBotConfig;
+import io.teleglas.commandbot.http.CommandBotHealth;
 import io.teleglas.core.cli.BuildInfo;
 import io.teleglas.core.cli.CommandLine;
 import io.teleglas.core.cli.Flag;
 import io.teleglas.core.cli.Launcher;
 import io.teleglas.core.config.DotEnv;
 import io.teleglas.core.config.Environment;
+import io.teleglas.core.http.HttpEndpoints;
 import io.teleglas.core.lifecycle.Lifecycle;
 import io.teleglas.core.logging.LogLevels;
 import io.teleglas.core.telegram.LongPollingBot;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +46,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class CommandBotApp {
   private static final Logger log = LoggerFactory.getLogger(CommandBotApp.class);
   private static final String PROGRAM = "command-bot";
+  private static final int RATE_LIMIT_COMMANDS = 6;
+  private static final Duration RATE_LIMIT_WINDOW = Duration.ofSeconds(20);
   private static final String SUMMARY =
       "answers Telegram commands with live crypto derivatives data";
 
@@ -104,6 +119,11 @@ public final class CommandBotApp {
                 "shutdown"));
     OkHttpClient http = new OkHttpClient();
     ObjectMapper mapper = new ObjectMapper();
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+    new UptimeMetrics().bindTo(metrics);
     lifecycle.add(
         "okhttp",
         () -> {
@@ -116,7 +136,9 @@ public final class CommandBotApp {
               http,
               config.botToken().orElseThrow().reveal(),
               LongPollingBot.telegramUrl(config.common().telegramApiUrl()));
-      TelegramChat chat = new TelegramChat(client, router, config.allowedUsers());
+      UserRateLimiter limiter =
+          new UserRateLimiter(RATE_LIMIT_COMMANDS, RATE_LIMIT_WINDOW, Clock.systemUTC());
+      TelegramChat chat = new TelegramChat(client, router, config.allowedUsers(), limiter, metrics);
       chat.registerMenu();
       LongPollingBot bot =
           new LongPollingBot(
@@ -128,11 +150,28 @@ public final class CommandBotApp {
               Runtime.getRuntime().availableProcessors() * 4);
       bot.start();
       lifecycle.add("telegram poller", bot);
+      if (config.httpAddress().isPresent()) {
+        CommandBotHealth health = new CommandBotHealth(bot.pollHealth(), mapper, Clock.systemUTC());
+        HttpEndpoints endpoints =
+            new HttpEndpoints(config.httpAddress().get())
+                .route("/health", health::get)
+                .route(
+                    "/metrics",
+                    () ->
+                        new HttpEndpoints.Response(
+                            200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()))
+                .start();
+        lifecycle.add("http endpoints", endpoints);
+      }
     } catch (TelegramApiException e) {
       log.error(
           "cannot start: Telegram at {} refused or was unreachable: {}",
           config.common().telegramApiUrl(),
           e.getMessage());
+      lifecycle.close();
+      return 1;
+    } catch (UncheckedIOException e) {
+      log.error("cannot start: {}", e.getMessage());
       lifecycle.close();
       return 1;
     }

@@ -84,6 +84,50 @@ class CommandBotJarIT {
   }
 
   @Test
+  void servesHealthAndMetrics() throws Exception {
+    int port;
+    try (java.net.ServerSocket free =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    FakeBot chat = telegram.bot(TOKEN);
+    bot = JarProcess.start(JAR, workDir, env("COMMAND_HTTP_ADDR", "127.0.0.1:" + port));
+    await().atMost(Duration.ofSeconds(30)).until(() -> chat.getUpdatesCount() > 0);
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + port;
+
+    chat.sendText(42, 42, "/help");
+    chat.awaitSentMessages(1, Duration.ofSeconds(15));
+    var health =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"", "\"consecutiveFailures\":0");
+    var metrics =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("teleglas_command_seconds_count{command=\"help\"", "jvm_memory_used_bytes");
+
+    telegram.failNext("getUpdates", 3, 502, "Bad Gateway");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http.send(
+                                java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(base + "/health"))
+                                    .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(503));
+  }
+
+  @Test
   void retriesAReplyAfterTelegramsRetryAfter() {
     FakeBot chat = telegram.bot(TOKEN);
     telegram.rateLimitNext("sendMessage", 1, 1);

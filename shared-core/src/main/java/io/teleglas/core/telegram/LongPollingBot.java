@@ -42,6 +42,7 @@ public final class LongPollingBot implements AutoCloseable {
   private final ScheduledExecutorService poller;
   private final ThreadPoolExecutor workers;
   private final TelegramBotsLongPollingApplication application;
+  private final PollHealth pollHealth;
   private final AtomicLong handled = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
 
@@ -60,7 +61,9 @@ public final class LongPollingBot implements AutoCloseable {
     this.token = requireNonNull(token, "token is null");
     this.url = telegramUrl(requireNonNull(apiUrl, "apiUrl is null"));
     this.handler = requireNonNull(handler, "handler is null");
-    OkHttpClient pollingClient = http.newBuilder().readTimeout(75, TimeUnit.SECONDS).build();
+    this.pollHealth = new PollHealth(java.time.Clock.systemUTC());
+    OkHttpClient pollingClient =
+        http.newBuilder().readTimeout(75, TimeUnit.SECONDS).addInterceptor(pollHealth).build();
     this.poller = new ScheduledThreadPoolExecutor(1, new DaemonThreads("tg-poller"));
     this.workers =
         new ThreadPoolExecutor(
@@ -91,6 +94,11 @@ public final class LongPollingBot implements AutoCloseable {
     application.registerBot(
         token.reveal(), () -> url, new DefaultGetUpdatesGenerator(), new Consumer());
     log.info("polling Telegram at {}://{}:{}", url.getSchema(), url.getHost(), url.getPort());
+  }
+
+  /** What the long poll has seen, for health checks. */
+  public PollHealth pollHealth() {
+    return pollHealth;
   }
 
   /** Updates handled so far, and those whose handler threw. */
