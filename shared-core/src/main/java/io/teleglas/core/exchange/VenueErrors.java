@@ -16,6 +16,14 @@ public interface VenueErrors {
   VenueErrors NONE = (status, body) -> Optional.empty();
 
   /**
+   * The failure an HTTP status alone means for this venue, before the body is read (beyond the
+   * 429/418 every venue shares). None by default.
+   */
+  default Optional<Fetched.Reason> forStatus(int httpStatus) {
+    return Optional.empty();
+  }
+
+  /**
    * The failure the answer reports, or empty when it reports none (the body then goes to the
    * adapter if the status is 2xx). Called for every answer whose body is JSON, whatever its status.
    */

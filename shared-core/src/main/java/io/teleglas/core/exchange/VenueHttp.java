@@ -136,6 +136,10 @@ public final class VenueHttp {
     if (status == 429 || status == 418) {
       return Failures.rateLimited(source);
     }
+    Optional<Fetched.Reason> byStatus = errors.forStatus(status);
+    if (byStatus.isPresent()) {
+      return Failures.of(byStatus.get(), source, instrument);
+    }
     ResponseBody body = response.body();
     JsonNode json;
     try {
