@@ -4,6 +4,7 @@ import static io.teleglas.core.exchange.Wire.instant;
 import static io.teleglas.core.exchange.Wire.optional;
 import static io.teleglas.core.exchange.Wire.required;
 
+import io.teleglas.core.exchange.Amounts;
 import io.teleglas.core.exchange.WireFormatException;
 import io.teleglas.core.market.Exchange;
 import io.teleglas.core.market.FundingRate;
@@ -35,8 +36,8 @@ final class BinanceAdapter {
         instrument.coin(),
         instrument.coinPrice(required(t.lastPrice(), "lastPrice")),
         optional(t.priceChangePercent(), "priceChangePercent"),
-        coinPrice(instrument, optional(t.highPrice(), "highPrice")),
-        coinPrice(instrument, optional(t.lowPrice(), "lowPrice")),
+        Amounts.coinPrice(instrument, optional(t.highPrice(), "highPrice")),
+        Amounts.coinPrice(instrument, optional(t.lowPrice(), "lowPrice")),
         optional(t.quoteVolume(), "quoteVolume"),
         instant(t.closeTime(), "closeTime"));
   }
@@ -155,11 +156,5 @@ final class BinanceAdapter {
         price * quantity,
         instant(r.time(), "T"),
         Long.toString(r.id()));
-  }
-
-  private static OptionalDouble coinPrice(Instrument instrument, OptionalDouble price) {
-    return price.isPresent()
-        ? OptionalDouble.of(instrument.coinPrice(price.getAsDouble()))
-        : OptionalDouble.empty();
   }
 }

@@ -1,6 +1,7 @@
 package io.teleglas.core.exchange.binance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teleglas.core.exchange.Amounts;
 import io.teleglas.core.exchange.ExchangeClient;
 import io.teleglas.core.exchange.Failures;
 import io.teleglas.core.exchange.Fetches;
@@ -137,7 +138,7 @@ public final class BinanceFuturesClient implements ExchangeClient {
 
   @Override
   public CompletableFuture<Fetched<List<Trade>>> recentLargeTrades(Coin coin, double minUsd) {
-    checkThreshold(minUsd);
+    Amounts.requireMinUsd(minUsd);
     Instrument i = instrument(coin);
     return guarded(
         endpoints
@@ -180,12 +181,6 @@ public final class BinanceFuturesClient implements ExchangeClient {
 
   private Instrument instrument(Coin coin) {
     return catalog.instrument(Objects.requireNonNull(coin, "coin is null"), Venue.BINANCE);
-  }
-
-  static void checkThreshold(double minUsd) {
-    if (!(minUsd >= 0) || Double.isInfinite(minUsd)) {
-      throw new IllegalArgumentException("minUsd must be a finite number >= 0: " + minUsd);
-    }
   }
 
   private static <T> CompletableFuture<Fetched<T>> guarded(CompletableFuture<Fetched<T>> f) {

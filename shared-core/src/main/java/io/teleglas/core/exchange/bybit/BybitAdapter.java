@@ -5,6 +5,7 @@ import static io.teleglas.core.exchange.Wire.optional;
 import static io.teleglas.core.exchange.Wire.required;
 import static io.teleglas.core.exchange.Wire.text;
 
+import io.teleglas.core.exchange.Amounts;
 import io.teleglas.core.exchange.WireFormatException;
 import io.teleglas.core.market.Exchange;
 import io.teleglas.core.market.FundingRate;
@@ -35,8 +36,8 @@ final class BybitAdapter {
         instrument.coin(),
         instrument.coinPrice(required(t.lastPrice(), "lastPrice")),
         change.isPresent() ? OptionalDouble.of(change.getAsDouble() * 100) : change,
-        coinPrice(instrument, optional(t.highPrice24h(), "highPrice24h")),
-        coinPrice(instrument, optional(t.lowPrice24h(), "lowPrice24h")),
+        Amounts.coinPrice(instrument, optional(t.highPrice24h(), "highPrice24h")),
+        Amounts.coinPrice(instrument, optional(t.lowPrice24h(), "lowPrice24h")),
         optional(t.turnover24h(), "turnover24h"),
         time);
   }
@@ -115,11 +116,5 @@ final class BybitAdapter {
       case "Sell" -> TakerSide.SELL;
       default -> throw new WireFormatException("unknown side " + side);
     };
-  }
-
-  private static OptionalDouble coinPrice(Instrument instrument, OptionalDouble price) {
-    return price.isPresent()
-        ? OptionalDouble.of(instrument.coinPrice(price.getAsDouble()))
-        : OptionalDouble.empty();
   }
 }

@@ -2,6 +2,7 @@ package io.teleglas.core.exchange.bybit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teleglas.core.exchange.Amounts;
 import io.teleglas.core.exchange.ExchangeClient;
 import io.teleglas.core.exchange.Failures;
 import io.teleglas.core.exchange.Fetches;
@@ -115,9 +116,7 @@ public final class BybitClient implements ExchangeClient {
 
   @Override
   public CompletableFuture<Fetched<List<Trade>>> recentLargeTrades(Coin coin, double minUsd) {
-    if (!(minUsd >= 0) || Double.isInfinite(minUsd)) {
-      throw new IllegalArgumentException("minUsd must be a finite number >= 0: " + minUsd);
-    }
+    Amounts.requireMinUsd(minUsd);
     Instrument i = instrument(coin);
     CompletableFuture<Fetched<BybitWire.Envelope<BybitWire.Trade>>> rows =
         trades.get(i.name(), s -> get("v5/market/recent-trade", s, TRADES, "limit", "1000"));

@@ -2,6 +2,7 @@ package io.teleglas.core.exchange.hyperliquid;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teleglas.core.exchange.Amounts;
 import io.teleglas.core.exchange.ExchangeClient;
 import io.teleglas.core.exchange.Failures;
 import io.teleglas.core.exchange.Fetches;
@@ -102,9 +103,7 @@ public final class HyperliquidClient implements ExchangeClient {
   @Override
   public CompletableFuture<Fetched<List<Trade>>> recentLargeTrades(Coin coin, double minUsd) {
     Objects.requireNonNull(coin, "coin is null");
-    if (!(minUsd >= 0) || Double.isInfinite(minUsd)) {
-      throw new IllegalArgumentException("minUsd must be a finite number >= 0: " + minUsd);
-    }
+    Amounts.requireMinUsd(minUsd);
     return CompletableFuture.completedFuture(
         Failures.notOffered(SOURCE, "recent trades over REST"));
   }

@@ -6,6 +6,7 @@ import static io.teleglas.core.exchange.Wire.parse;
 import static io.teleglas.core.exchange.Wire.required;
 import static io.teleglas.core.exchange.Wire.text;
 
+import io.teleglas.core.exchange.Amounts;
 import io.teleglas.core.exchange.WireFormatException;
 import io.teleglas.core.market.Exchange;
 import io.teleglas.core.market.FundingRate;
@@ -44,8 +45,8 @@ final class OkxAdapter {
         open.isPresent() && open.getAsDouble() > 0
             ? OptionalDouble.of((last / instrument.coinPrice(open.getAsDouble()) - 1) * 100)
             : OptionalDouble.empty(),
-        coinPrice(instrument, optional(t.high24h(), "high24h")),
-        coinPrice(instrument, optional(t.low24h(), "low24h")),
+        Amounts.coinPrice(instrument, optional(t.high24h(), "high24h")),
+        Amounts.coinPrice(instrument, optional(t.low24h(), "low24h")),
         coins.isPresent() ? OptionalDouble.of(coins.getAsDouble() * last) : coins,
         instant(t.ts(), "ts"));
   }
@@ -145,11 +146,5 @@ final class OkxAdapter {
         price * coins,
         instant(r.ts(), "ts"),
         text(r.tradeId(), "tradeId"));
-  }
-
-  private static OptionalDouble coinPrice(Instrument instrument, OptionalDouble price) {
-    return price.isPresent()
-        ? OptionalDouble.of(instrument.coinPrice(price.getAsDouble()))
-        : OptionalDouble.empty();
   }
 }

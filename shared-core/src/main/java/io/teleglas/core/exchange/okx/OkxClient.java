@@ -1,6 +1,7 @@
 package io.teleglas.core.exchange.okx;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teleglas.core.exchange.Amounts;
 import io.teleglas.core.exchange.ExchangeClient;
 import io.teleglas.core.exchange.Failures;
 import io.teleglas.core.exchange.Fetches;
@@ -99,9 +100,7 @@ public final class OkxClient implements ExchangeClient {
 
   @Override
   public CompletableFuture<Fetched<List<Trade>>> recentLargeTrades(Coin coin, double minUsd) {
-    if (!(minUsd >= 0) || Double.isInfinite(minUsd)) {
-      throw new IllegalArgumentException("minUsd must be a finite number >= 0: " + minUsd);
-    }
+    Amounts.requireMinUsd(minUsd);
     Instrument i = instrument(coin);
     CompletableFuture<Fetched<Double>> contractSize =
         endpoints.contract(i).thenApply(f -> first(f, i, c -> OkxAdapter.coinsPerContract(i, c)));

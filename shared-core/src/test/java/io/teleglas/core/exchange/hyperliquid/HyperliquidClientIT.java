@@ -18,6 +18,7 @@ import io.teleglas.core.market.OpenInterest;
 import io.teleglas.core.market.Ticker;
 import io.teleglas.core.upstream.Fetched;
 import io.teleglas.core.upstream.Fetched.Reason;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -132,5 +133,19 @@ class HyperliquidClientIT {
     }
     assertThat(reason(client.recentLargeTrades(BTC, 100_000))).isEqualTo(Reason.NOT_OFFERED);
     stub.server.verify(0, postRequestedFor(urlPathEqualTo("/info")));
+  }
+
+  @Test
+  void baseUriWithATrailingSlash_stillPostsToInfo() {
+    HyperliquidClient slashed =
+        new HyperliquidClient(
+            URI.create(stub.server.baseUrl() + "/"),
+            stub.http,
+            stub.mapper,
+            stub.clock,
+            stub.meter,
+            stub.catalog);
+
+    assertThat(value(slashed.funding(BTC)).rate()).isEqualTo(0.0000125);
   }
 }
