@@ -11,9 +11,13 @@ import io.teleglas.commandbot.chat.TelegramChat;
 import io.teleglas.commandbot.chat.UserRateLimiter;
 import io.teleglas.commandbot.command.ChatCommand;
 import io.teleglas.commandbot.command.CommandRouter;
+import io.teleglas.commandbot.command.RawCommand;
 import io.teleglas.commandbot.command.StartCommand;
+import io.teleglas.commandbot.command.Symbols;
 import io.teleglas.commandbot.config.CommandBotConfig;
 import io.teleglas.commandbot.http.CommandBotHealth;
+import io.teleglas.commandbot.market.MarketData;
+import io.teleglas.commandbot.market.MarketWiring;
 import io.teleglas.core.cli.BuildInfo;
 import io.teleglas.core.cli.CommandLine;
 import io.teleglas.core.cli.Flag;
@@ -23,7 +27,10 @@ import io.teleglas.core.config.Environment;
 import io.teleglas.core.http.HttpEndpoints;
 import io.teleglas.core.lifecycle.Lifecycle;
 import io.teleglas.core.logging.LogLevels;
+import io.teleglas.core.market.InstrumentCatalog;
+import io.teleglas.core.market.SymbolResolver;
 import io.teleglas.core.telegram.LongPollingBot;
+import io.teleglas.core.upstream.UpstreamMeter;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -98,14 +105,30 @@ public final class CommandBotApp {
 
   private int run(CommandLine cli, CommandBotConfig config) {
     LogLevels.applyRoot(config.common().logLevel());
-    CommandRouter router = router();
+    OkHttpClient http = new OkHttpClient();
+    ObjectMapper mapper = new ObjectMapper();
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    UpstreamMeter meter = new UpstreamMeter(metrics, Clock.systemUTC());
+    MarketData market =
+        MarketWiring.marketData(config.common(), http, mapper, meter, Clock.systemUTC());
+    CommandRouter router = router(market, Clock.systemUTC());
     if (cli.has(CONSOLE)) {
-      return new ConsoleSession(router, in, out).run();
+      try {
+        return new ConsoleSession(router, in, out).run();
+      } finally {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+      }
     }
-    return runBot(config, router);
+    return runBot(config, router, http, mapper, metrics);
   }
 
-  private int runBot(CommandBotConfig config, CommandRouter router) {
+  private int runBot(
+      CommandBotConfig config,
+      CommandRouter router,
+      OkHttpClient http,
+      ObjectMapper mapper,
+      PrometheusMeterRegistry metrics) {
     Lifecycle lifecycle = new Lifecycle();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -117,9 +140,6 @@ public final class CommandBotApp {
                   stopped.countDown();
                 },
                 "shutdown"));
-    OkHttpClient http = new OkHttpClient();
-    ObjectMapper mapper = new ObjectMapper();
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);
@@ -191,8 +211,10 @@ public final class CommandBotApp {
     return 0;
   }
 
-  static CommandRouter router() {
-    List<ChatCommand> commands = List.of(new StartCommand());
+  static CommandRouter router(MarketData market, Clock clock) {
+    Symbols symbols = new Symbols(new SymbolResolver(InstrumentCatalog.bundled()));
+    List<ChatCommand> commands =
+        List.of(new StartCommand(), new RawCommand(market, symbols, clock));
     return CommandRouter.withHelp(commands);
   }
 }
