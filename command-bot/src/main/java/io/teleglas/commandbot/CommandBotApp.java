@@ -11,6 +11,10 @@ import io.teleglas.commandbot.chat.TelegramChat;
 import io.teleglas.commandbot.chat.UserRateLimiter;
 import io.teleglas.commandbot.command.ChatCommand;
 import io.teleglas.commandbot.command.CommandRouter;
+import io.teleglas.commandbot.command.FundingCommand;
+import io.teleglas.commandbot.command.LiqCommand;
+import io.teleglas.commandbot.command.LsCommand;
+import io.teleglas.commandbot.command.OiCommand;
 import io.teleglas.commandbot.command.RawCommand;
 import io.teleglas.commandbot.command.StartCommand;
 import io.teleglas.commandbot.command.Symbols;
@@ -105,7 +109,7 @@ public final class CommandBotApp {
 
   private int run(CommandLine cli, CommandBotConfig config) {
     LogLevels.applyRoot(config.common().logLevel());
-    OkHttpClient http = new OkHttpClient();
+    OkHttpClient http = httpClient();
     ObjectMapper mapper = new ObjectMapper();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     UpstreamMeter meter = new UpstreamMeter(metrics, Clock.systemUTC());
@@ -211,10 +215,27 @@ public final class CommandBotApp {
     return 0;
   }
 
+  /**
+   * The process's one HTTP client. A /raw makes about twenty calls at once, a dozen of them to
+   * CoinGlass: OkHttp's default of 5 concurrent requests per host would serialize them.
+   */
+  static OkHttpClient httpClient() {
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+    dispatcher.setMaxRequests(256);
+    dispatcher.setMaxRequestsPerHost(64);
+    return new OkHttpClient.Builder().dispatcher(dispatcher).build();
+  }
+
   static CommandRouter router(MarketData market, Clock clock) {
     Symbols symbols = new Symbols(new SymbolResolver(InstrumentCatalog.bundled()));
     List<ChatCommand> commands =
-        List.of(new StartCommand(), new RawCommand(market, symbols, clock));
+        List.of(
+            new StartCommand(),
+            new RawCommand(market, symbols, clock),
+            new LiqCommand(market, symbols, clock),
+            new FundingCommand(market, symbols, clock),
+            new OiCommand(market, symbols, clock),
+            new LsCommand(market, symbols, clock));
     return CommandRouter.withHelp(commands);
   }
 }

@@ -59,7 +59,7 @@ class CommandBotJarIT {
 
     assertThat(chat.commands())
         .extracting(RegisteredCommand::command)
-        .containsExactly("start", "raw", "help");
+        .containsExactly("start", "raw", "liq", "funding", "oi", "ls", "help");
     chat.sendText(42, 42, "/start");
     chat.sendText(43, 43, "/help@teleglas_bot");
     chat.sendText(44, 44, "/definitely_not_a_command <script>");

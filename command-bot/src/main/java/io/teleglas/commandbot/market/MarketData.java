@@ -188,6 +188,12 @@ public final class MarketData {
     return new FundingTable(coin, rates, weighted, over, next);
   }
 
+  /** The coins with the highest and lowest funding on the main venues (CoinGlass only). */
+  public CompletableFuture<Fetched<io.teleglas.core.coinglass.FundingExtremes>> fundingExtremes(
+      int perSide) {
+    return fromCoinglass(c -> c.fundingExtremes(perSide, java.util.Set.copyOf(MAIN_VENUES)));
+  }
+
   /** Long and short liquidations per exchange over {@code window} (CoinGlass only). */
   public CompletableFuture<Fetched<ExchangeLiquidations>> liquidations(Coin coin, Window window) {
     return fromCoinglass(c -> c.liquidationsByExchange(coin, window));

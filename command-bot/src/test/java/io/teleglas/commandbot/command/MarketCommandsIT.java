@@ -1,0 +1,230 @@
+package io.teleglas.commandbot.command;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.teleglas.commandbot.market.MarketData;
+import io.teleglas.commandbot.market.MarketWiring;
+import io.teleglas.core.config.CommonConfig;
+import io.teleglas.core.config.ConfigReader;
+import io.teleglas.core.config.Environment;
+import io.teleglas.core.market.InstrumentCatalog;
+import io.teleglas.core.market.SymbolResolver;
+import io.teleglas.core.upstream.UpstreamMeter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The market commands through real CoinGlass and exchange clients against WireMock serving the
+ * documented payloads (fixtures of shared-core's test-jar, each named after its doc sample). The
+ * figures in the replies are checked against the fixture values.
+ */
+class MarketCommandsIT {
+  private static final String CG = "/io/teleglas/core/coinglass/";
+  private static final String BN = "/io/teleglas/core/exchange/binance/";
+
+  private final WireMockServer upstream =
+      new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+  private final OkHttpClient http = io.teleglas.commandbot.CommandBotAppAccess.httpClient();
+
+  @BeforeEach
+  void start() {
+    upstream.start();
+    upstream.stubFor(
+        any(urlPathMatching(".*")).atPriority(10).willReturn(aResponse().withStatus(404)));
+  }
+
+  @AfterEach
+  void stop() {
+    http.dispatcher().executorService().shutdown();
+    upstream.stop();
+  }
+
+  private static String fixture(String path) {
+    try (InputStream in = MarketCommandsIT.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing fixture " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private int delayMillis;
+
+  private void stub(String path, String fixture) {
+    upstream.stubFor(
+        get(urlPathEqualTo(path)).willReturn(okJson(fixture(fixture)).withFixedDelay(delayMillis)));
+  }
+
+  private CommandRouter router(boolean withKey) {
+    Map<String, String> env = new HashMap<>();
+    String base = "http://127.0.0.1:" + upstream.port();
+    for (String v :
+        List.of(
+            "COINGLASS_API_URL",
+            "BINANCE_FAPI_URL",
+            "BYBIT_API_URL",
+            "OKX_API_URL",
+            "HYPERLIQUID_API_URL")) {
+      env.put(v, base);
+    }
+    if (withKey) {
+      env.put("COINGLASS_API_KEY", "test-key-0123456789abcdef");
+    }
+    ConfigReader reader = new ConfigReader(Environment.of(env));
+    CommonConfig config = CommonConfig.read(reader);
+    reader.finish();
+    MarketData market =
+        MarketWiring.marketData(
+            config,
+            http,
+            new ObjectMapper(),
+            new UpstreamMeter(new SimpleMeterRegistry(), Clock.systemUTC()),
+            Clock.systemUTC());
+    Symbols symbols = new Symbols(new SymbolResolver(InstrumentCatalog.bundled()));
+    Clock clock = Clock.systemUTC();
+    return CommandRouter.withHelp(
+        List.of(
+            new RawCommand(market, symbols, clock),
+            new LiqCommand(market, symbols, clock),
+            new FundingCommand(market, symbols, clock),
+            new OiCommand(market, symbols, clock),
+            new LsCommand(market, symbols, clock)));
+  }
+
+  private void stubCoinglass() {
+    stub("/api/futures/open-interest/exchange-list", CG + "open-interest-exchange-list.json");
+    stub("/api/futures/funding-rate/exchange-list", CG + "funding-rate-exchange-list.json");
+    stub("/api/futures/liquidation/exchange-list", CG + "liquidation-exchange-list.json");
+    stub(
+        "/api/futures/taker-buy-sell-volume/exchange-list",
+        CG + "taker-buy-sell-volume-exchange-list.json");
+    stub("/api/futures/coins-price-change", CG + "coins-price-change.json");
+    stub("/api/futures/rsi/list", CG + "rsi-list.json");
+    stub("/api/futures/pairs-markets", CG + "pairs-markets.json");
+    stub(
+        "/api/futures/global-long-short-account-ratio/history",
+        CG + "global-long-short-account-ratio.json");
+    stub("/api/futures/top-long-short-account-ratio/history", CG + "upgrade-plan.json");
+    stub("/api/futures/top-long-short-position-ratio/history", CG + "upgrade-plan.json");
+    stub("/fapi/v1/ticker/24hr", BN + "ticker-24hr-btc.json");
+  }
+
+  @Test
+  void raw_showsEveryFigureFromTheFixturesAndSaysWhatIsMissing() {
+    stubCoinglass();
+
+    Reply reply = router(true).route(1, 1, "/raw btc");
+
+    assertThat(reply.refresh()).contains("/raw BTC");
+    assertThat(reply.html())
+        .contains("<b>#BTC</b>  $4.0000  <i>Binance</i>")
+        .contains("Change  1h -0.17% · 4h -0.54% · 24h +0.24%")
+        .contains("range $0.1000 – $100.00")
+        .contains("<b>Open interest</b>  $57.4B  1h +2.27% · 4h +2.95% · 24h +0.90%")
+        .contains("CME $12.3B (21%)")
+        .contains("Binance +0.0073%")
+        .contains("24h  $451.4K / $14.2M")
+        .contains("1h  $1.11B / $1.07B (51% buy)")
+        .contains("<b>RSI</b>  1h 71.9 · 4h 72.1 · 24h 57.9")
+        .contains("top positions  <i>unavailable: needs CoinGlass");
+  }
+
+  @Test
+  void liq_breaksDownByExchangeAndNamesTheDominantSide() {
+    stubCoinglass();
+
+    String html = router(true).route(1, 1, "/liq BTC 4h").html();
+
+    assertThat(html)
+        .contains("#BTC liquidations · 4h")
+        .contains("🔴 Longs  $451.4K", "🟢 Shorts $14.2M", "Total  $14.7M")
+        .contains("Shorts took 97% of the liquidations")
+        .contains("Bybit  $104.6K / $4.48M");
+    assertThat(router(true).route(1, 1, "/liq BTC 7d").html()).contains("1h, 4h, 12h or 24h");
+  }
+
+  @Test
+  void withoutKey_liquidationsSayWhyAndPricesComeFromTheExchange() {
+    stubCoinglass();
+
+    String raw = router(false).route(1, 1, "/raw BTC").html();
+
+    assertThat(raw)
+        .contains("$4.0000  <i>Binance</i>")
+        .contains("1h  <i>unavailable: needs a CoinGlass API key</i>");
+    assertThat(
+            upstream.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    urlPathMatching("/api/futures/.*"))))
+        .isEmpty();
+    assertThat(router(false).route(1, 1, "/liq BTC").html()).contains("needs a CoinGlass API key");
+  }
+
+  @Test
+  void coinglassOutage_givesPartialAnswersNamingTheProblem() {
+    stub("/fapi/v1/ticker/24hr", BN + "ticker-24hr-btc.json");
+    upstream.stubFor(
+        get(urlPathMatching("/api/futures/.*"))
+            .willReturn(aResponse().withStatus(500).withBody("oops")));
+
+    String raw = router(true).route(1, 1, "/raw BTC").html();
+
+    assertThat(raw).contains("$4.0000").contains("<b>RSI</b>  <i>unavailable:");
+    assertThat(raw).doesNotContain("$0 ").doesNotContain("oops");
+  }
+
+  @Test
+  void raw_withSlowUpstreamsAnswersWithinOneSecondAndFromCacheInFiftyMillis() {
+    delayMillis = 200;
+    upstream.stubFor(
+        any(urlPathMatching(".*"))
+            .atPriority(10)
+            .willReturn(aResponse().withStatus(404).withFixedDelay(delayMillis)));
+    stubCoinglass();
+    CommandRouter router = router(true);
+
+    long start = System.nanoTime();
+    String first = router.route(1, 1, "/raw BTC").html();
+    long firstMillis = (System.nanoTime() - start) / 1_000_000;
+    start = System.nanoTime();
+    String second = router.route(1, 1, "/raw BTC").html();
+    long secondMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(first).contains("$57.4B");
+    assertThat(second).contains("$57.4B");
+    assertThat(firstMillis).as("first /raw, ms").isGreaterThanOrEqualTo(200).isLessThan(1000);
+    assertThat(secondMillis).as("cached /raw, ms").isLessThan(50);
+  }
+
+  @Test
+  void badSymbolsGetFriendlyReplies() {
+    CommandRouter router = router(true);
+    assertThat(router.route(1, 1, "/oi").html()).contains("Which coin?", "/oi ETH");
+    assertThat(router.route(1, 1, "/funding <script>").html())
+        .contains("For example")
+        .doesNotContain("<script>");
+    assertThat(router.route(1, 1, "/ls " + "A".repeat(5000)).html()).hasSizeLessThan(300);
+  }
+}
