@@ -128,6 +128,37 @@ class CommandBotJarIT {
   }
 
   @Test
+  void answersMarketCommandsWithFiguresFromTheFakeApis() {
+    try (FakeMarketApis market = new FakeMarketApis(0).stubBtc()) {
+      FakeBot chat = telegram.bot(TOKEN);
+      Map<String, String> env = env();
+      env.putAll(market.env(true));
+      bot = JarProcess.start(JAR, workDir, env);
+      await().atMost(Duration.ofSeconds(30)).until(() -> chat.getUpdatesCount() > 0);
+
+      chat.sendText(42, 42, "/raw BTC");
+      chat.sendText(43, 43, "/liq btc 1h");
+      chat.sendText(44, 44, "/oi $BTC");
+      chat.sendText(45, 45, "/raw NOPE<b>");
+
+      List<SentMessage> replies = chat.awaitSentMessages(4, Duration.ofSeconds(20));
+      assertThat(reply(replies, "42")).contains("<b>#BTC</b>", "$57.4B", "24h  $451.4K / $14.2M");
+      assertThat(
+              replies.stream()
+                  .filter(m -> m.chatId().equals("42"))
+                  .findFirst()
+                  .orElseThrow()
+                  .replyMarkup()
+                  .toString())
+          .contains("r|/raw BTC");
+      assertThat(reply(replies, "43")).contains("Shorts took 97%");
+      assertThat(reply(replies, "44")).contains("Total  $57.4B", "CME  $12.3B (21%)");
+      assertThat(reply(replies, "45")).contains("For example");
+      assertThat(bot.stderr()).doesNotContain(FakeMarketApis.API_KEY);
+    }
+  }
+
+  @Test
   void retriesAReplyAfterTelegramsRetryAfter() {
     FakeBot chat = telegram.bot(TOKEN);
     telegram.rateLimitNext("sendMessage", 1, 1);

@@ -1,17 +1,10 @@
 package io.teleglas.commandbot.command;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.teleglas.commandbot.FakeMarketApis;
 import io.teleglas.commandbot.market.MarketData;
 import io.teleglas.commandbot.market.MarketWiring;
 import io.teleglas.core.config.CommonConfig;
@@ -20,17 +13,11 @@ import io.teleglas.core.config.Environment;
 import io.teleglas.core.market.InstrumentCatalog;
 import io.teleglas.core.market.SymbolResolver;
 import io.teleglas.core.upstream.UpstreamMeter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,59 +26,17 @@ import org.junit.jupiter.api.Test;
  * figures in the replies are checked against the fixture values.
  */
 class MarketCommandsIT {
-  private static final String CG = "/io/teleglas/core/coinglass/";
-  private static final String BN = "/io/teleglas/core/exchange/binance/";
-
-  private final WireMockServer upstream =
-      new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+  private FakeMarketApis upstream = new FakeMarketApis(0);
   private final OkHttpClient http = io.teleglas.commandbot.CommandBotAppAccess.httpClient();
-
-  @BeforeEach
-  void start() {
-    upstream.start();
-    upstream.stubFor(
-        any(urlPathMatching(".*")).atPriority(10).willReturn(aResponse().withStatus(404)));
-  }
 
   @AfterEach
   void stop() {
     http.dispatcher().executorService().shutdown();
-    upstream.stop();
-  }
-
-  private static String fixture(String path) {
-    try (InputStream in = MarketCommandsIT.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing fixture " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private int delayMillis;
-
-  private void stub(String path, String fixture) {
-    upstream.stubFor(
-        get(urlPathEqualTo(path)).willReturn(okJson(fixture(fixture)).withFixedDelay(delayMillis)));
+    upstream.close();
   }
 
   private CommandRouter router(boolean withKey) {
-    Map<String, String> env = new HashMap<>();
-    String base = "http://127.0.0.1:" + upstream.port();
-    for (String v :
-        List.of(
-            "COINGLASS_API_URL",
-            "BINANCE_FAPI_URL",
-            "BYBIT_API_URL",
-            "OKX_API_URL",
-            "HYPERLIQUID_API_URL")) {
-      env.put(v, base);
-    }
-    if (withKey) {
-      env.put("COINGLASS_API_KEY", "test-key-0123456789abcdef");
-    }
+    Map<String, String> env = upstream.env(withKey);
     ConfigReader reader = new ConfigReader(Environment.of(env));
     CommonConfig config = CommonConfig.read(reader);
     reader.finish();
@@ -113,27 +58,9 @@ class MarketCommandsIT {
             new LsCommand(market, symbols, clock)));
   }
 
-  private void stubCoinglass() {
-    stub("/api/futures/open-interest/exchange-list", CG + "open-interest-exchange-list.json");
-    stub("/api/futures/funding-rate/exchange-list", CG + "funding-rate-exchange-list.json");
-    stub("/api/futures/liquidation/exchange-list", CG + "liquidation-exchange-list.json");
-    stub(
-        "/api/futures/taker-buy-sell-volume/exchange-list",
-        CG + "taker-buy-sell-volume-exchange-list.json");
-    stub("/api/futures/coins-price-change", CG + "coins-price-change.json");
-    stub("/api/futures/rsi/list", CG + "rsi-list.json");
-    stub("/api/futures/pairs-markets", CG + "pairs-markets.json");
-    stub(
-        "/api/futures/global-long-short-account-ratio/history",
-        CG + "global-long-short-account-ratio.json");
-    stub("/api/futures/top-long-short-account-ratio/history", CG + "upgrade-plan.json");
-    stub("/api/futures/top-long-short-position-ratio/history", CG + "upgrade-plan.json");
-    stub("/fapi/v1/ticker/24hr", BN + "ticker-24hr-btc.json");
-  }
-
   @Test
   void raw_showsEveryFigureFromTheFixturesAndSaysWhatIsMissing() {
-    stubCoinglass();
+    upstream.stubBtc();
 
     Reply reply = router(true).route(1, 1, "/raw btc");
 
@@ -153,7 +80,7 @@ class MarketCommandsIT {
 
   @Test
   void liq_breaksDownByExchangeAndNamesTheDominantSide() {
-    stubCoinglass();
+    upstream.stubBtc();
 
     String html = router(true).route(1, 1, "/liq BTC 4h").html();
 
@@ -167,27 +94,22 @@ class MarketCommandsIT {
 
   @Test
   void withoutKey_liquidationsSayWhyAndPricesComeFromTheExchange() {
-    stubCoinglass();
+    upstream.stubBtc();
 
     String raw = router(false).route(1, 1, "/raw BTC").html();
 
     assertThat(raw)
         .contains("$4.0000  <i>Binance</i>")
         .contains("1h  <i>unavailable: needs a CoinGlass API key</i>");
-    assertThat(
-            upstream.findAll(
-                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                    urlPathMatching("/api/futures/.*"))))
-        .isEmpty();
+    assertThat(upstream.requestCount("/api/futures/.*")).isZero();
     assertThat(router(false).route(1, 1, "/liq BTC").html()).contains("needs a CoinGlass API key");
   }
 
   @Test
   void coinglassOutage_givesPartialAnswersNamingTheProblem() {
-    stub("/fapi/v1/ticker/24hr", BN + "ticker-24hr-btc.json");
-    upstream.stubFor(
-        get(urlPathMatching("/api/futures/.*"))
-            .willReturn(aResponse().withStatus(500).withBody("oops")));
+    upstream.stub(
+        "/fapi/v1/ticker/24hr", "/io/teleglas/core/exchange/binance/ticker-24hr-btc.json");
+    upstream.failCoinglass(500);
 
     String raw = router(true).route(1, 1, "/raw BTC").html();
 
@@ -197,12 +119,8 @@ class MarketCommandsIT {
 
   @Test
   void raw_withSlowUpstreamsAnswersWithinOneSecondAndFromCacheInFiftyMillis() {
-    delayMillis = 200;
-    upstream.stubFor(
-        any(urlPathMatching(".*"))
-            .atPriority(10)
-            .willReturn(aResponse().withStatus(404).withFixedDelay(delayMillis)));
-    stubCoinglass();
+    upstream.close();
+    upstream = new FakeMarketApis(200).stubBtc();
     CommandRouter router = router(true);
 
     long start = System.nanoTime();
