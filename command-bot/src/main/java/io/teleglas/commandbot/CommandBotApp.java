@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.teleglas.commandbot.chat.TelegramChat;
 import io.teleglas.commandbot.chat.UserRateLimiter;
 import io.teleglas.commandbot.command.ChatCommand;
+import io.teleglas.commandbot.command.CommandCounts;
 import io.teleglas.commandbot.command.CommandRouter;
 import io.teleglas.commandbot.command.FundingCommand;
 import io.teleglas.commandbot.command.LiqCommand;
@@ -17,7 +18,9 @@ import io.teleglas.commandbot.command.LsCommand;
 import io.teleglas.commandbot.command.OiCommand;
 import io.teleglas.commandbot.command.RawCommand;
 import io.teleglas.commandbot.command.StartCommand;
+import io.teleglas.commandbot.command.StatusCommand;
 import io.teleglas.commandbot.command.Symbols;
+import io.teleglas.commandbot.command.WhaleCommand;
 import io.teleglas.commandbot.config.CommandBotConfig;
 import io.teleglas.commandbot.http.CommandBotHealth;
 import io.teleglas.commandbot.market.MarketData;
@@ -34,6 +37,7 @@ import io.teleglas.core.logging.LogLevels;
 import io.teleglas.core.market.InstrumentCatalog;
 import io.teleglas.core.market.SymbolResolver;
 import io.teleglas.core.telegram.LongPollingBot;
+import io.teleglas.core.telegram.PollHealth;
 import io.teleglas.core.upstream.UpstreamMeter;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -42,7 +46,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,7 +122,13 @@ public final class CommandBotApp {
     UpstreamMeter meter = new UpstreamMeter(metrics, Clock.systemUTC());
     MarketData market =
         MarketWiring.marketData(config.common(), http, mapper, meter, Clock.systemUTC());
-    CommandRouter router = router(market, Clock.systemUTC());
+    AtomicReference<PollHealth> polling = new AtomicReference<>();
+    CommandRouter router =
+        router(
+            market,
+            meter,
+            () -> Optional.ofNullable(polling.get()).map(PollHealth::snapshot),
+            Clock.systemUTC());
     if (cli.has(CONSOLE)) {
       try {
         return new ConsoleSession(router, in, out).run();
@@ -124,7 +137,7 @@ public final class CommandBotApp {
         http.connectionPool().evictAll();
       }
     }
-    return runBot(config, router, http, mapper, metrics);
+    return runBot(config, router, http, mapper, metrics, polling);
   }
 
   private int runBot(
@@ -132,7 +145,8 @@ public final class CommandBotApp {
       CommandRouter router,
       OkHttpClient http,
       ObjectMapper mapper,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics,
+      AtomicReference<PollHealth> polling) {
     Lifecycle lifecycle = new Lifecycle();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -172,6 +186,7 @@ public final class CommandBotApp {
               mapper,
               chat,
               Runtime.getRuntime().availableProcessors() * 4);
+      polling.set(bot.pollHealth());
       bot.start();
       lifecycle.add("telegram poller", bot);
       if (config.httpAddress().isPresent()) {
@@ -226,16 +241,27 @@ public final class CommandBotApp {
     return new OkHttpClient.Builder().dispatcher(dispatcher).build();
   }
 
-  static CommandRouter router(MarketData market, Clock clock) {
+  /**
+   * Every command in menu order. {@code polling} is Telegram's poll health once the bot polls,
+   * empty in console mode; the router is built at startup, so its start time is the uptime's.
+   */
+  static CommandRouter router(
+      MarketData market,
+      UpstreamMeter meter,
+      Supplier<Optional<PollHealth.Snapshot>> polling,
+      Clock clock) {
     Symbols symbols = new Symbols(new SymbolResolver(InstrumentCatalog.bundled()));
+    CommandCounts counts = new CommandCounts(clock);
     List<ChatCommand> commands =
         List.of(
             new StartCommand(),
             new RawCommand(market, symbols, clock),
             new LiqCommand(market, symbols, clock),
+            new WhaleCommand(market, symbols, clock),
             new FundingCommand(market, symbols, clock),
             new OiCommand(market, symbols, clock),
-            new LsCommand(market, symbols, clock));
-    return CommandRouter.withHelp(commands);
+            new LsCommand(market, symbols, clock),
+            new StatusCommand(market, meter, counts, polling, clock.instant(), clock));
+    return CommandRouter.withHelp(commands, counts);
   }
 }

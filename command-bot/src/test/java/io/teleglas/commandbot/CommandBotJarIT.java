@@ -59,14 +59,15 @@ class CommandBotJarIT {
 
     assertThat(chat.commands())
         .extracting(RegisteredCommand::command)
-        .containsExactly("start", "raw", "liq", "funding", "oi", "ls", "help");
+        .containsExactly("start", "raw", "liq", "whale", "funding", "oi", "ls", "status", "help");
     chat.sendText(42, 42, "/start");
     chat.sendText(43, 43, "/help@teleglas_bot");
     chat.sendText(44, 44, "/definitely_not_a_command <script>");
     chat.sendSticker(45, 45);
     chat.sendText(46, 46, "/" + "x".repeat(5000));
+    chat.sendText(47, 47, "/status");
 
-    List<SentMessage> replies = chat.awaitSentMessages(5, Duration.ofSeconds(15));
+    List<SentMessage> replies = chat.awaitSentMessages(6, Duration.ofSeconds(15));
     assertThat(replies).allSatisfy(m -> assertThat(m.parseMode()).isEqualToIgnoringCase("html"));
     assertThat(reply(replies, "42")).contains("Send /help");
     assertThat(reply(replies, "43"))
@@ -74,6 +75,8 @@ class CommandBotJarIT {
     assertThat(reply(replies, "44")).contains("Unknown command");
     assertThat(reply(replies, "45")).contains("only understand text commands");
     assertThat(reply(replies, "46")).contains("Unknown command").hasSizeLessThan(200);
+    assertThat(reply(replies, "47"))
+        .contains("Telegram  polling ok, last answer", "Commands  ", "no key configured");
 
     long started = System.nanoTime();
     bot.terminate();
@@ -265,10 +268,12 @@ class CommandBotJarIT {
   @Test
   void consoleAnswersFromStdin() {
     JarProcess console =
-        JarProcess.run(JAR, workDir, Map.of(), "/start\n/help\n", EXIT, "--console");
+        JarProcess.run(JAR, workDir, Map.of(), "/start\n/help\n/status\n", EXIT, "--console");
 
     assertThat(console.awaitExit(EXIT)).isZero();
-    assertThat(console.stdout()).contains("> /start", "> /help", "/help — list the commands");
+    assertThat(console.stdout())
+        .contains("> /start", "> /help", "/help — list the commands", "/whale [ETH] — ")
+        .contains("> /status", "Telegram  console mode, not polling", "no calls yet");
   }
 
   private static String reply(List<SentMessage> replies, String chatId) {

@@ -20,16 +20,33 @@ public final class CommandRouter {
   private static final int MAX_ARGS = 8;
 
   private final Map<String, ChatCommand> commands = new LinkedHashMap<>();
+  private final Optional<CommandCounts> counts;
 
   public CommandRouter(List<ChatCommand> commands) {
+    this(commands, Optional.empty());
+  }
+
+  private CommandRouter(List<ChatCommand> commands, Optional<CommandCounts> counts) {
     commands.forEach(c -> this.commands.put(c.name(), c));
+    this.counts = counts;
   }
 
   /** A router for {@code commands} plus a {@code /help} that lists them. */
   public static CommandRouter withHelp(List<ChatCommand> commands) {
+    return new CommandRouter(plusHelp(commands), Optional.empty());
+  }
+
+  /**
+   * Like {@link #withHelp(List)}, counting every answered command and failure in {@code counts}.
+   */
+  public static CommandRouter withHelp(List<ChatCommand> commands, CommandCounts counts) {
+    return new CommandRouter(plusHelp(commands), Optional.of(counts));
+  }
+
+  private static List<ChatCommand> plusHelp(List<ChatCommand> commands) {
     List<ChatCommand> all = new java.util.ArrayList<>(commands);
     all.add(new HelpCommand(commands));
-    return new CommandRouter(all);
+    return all;
   }
 
   /** The registered commands in menu order. */
@@ -63,9 +80,12 @@ public final class CommandRouter {
     }
     List<String> args = Arrays.asList(words).subList(1, Math.min(words.length, MAX_ARGS + 1));
     try {
-      return command.get().reply(new CommandRequest(userId, chatId, name, args));
+      Reply reply = command.get().reply(new CommandRequest(userId, chatId, name, args));
+      counts.ifPresent(c -> c.record(false));
+      return reply;
     } catch (RuntimeException e) {
       log.error("/{} failed", name, e);
+      counts.ifPresent(c -> c.record(true));
       return new Reply("Sorry, /" + name + " failed on my side. Please try again in a minute.");
     }
   }

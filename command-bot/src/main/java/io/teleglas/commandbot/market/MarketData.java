@@ -1,7 +1,9 @@
 package io.teleglas.commandbot.market;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.teleglas.core.coinglass.ByWindow;
 import io.teleglas.core.coinglass.CoinglassClient;
+import io.teleglas.core.coinglass.CoinglassRateLimiter;
 import io.teleglas.core.coinglass.ExchangeLiquidations;
 import io.teleglas.core.coinglass.OpenInterestByExchange;
 import io.teleglas.core.coinglass.PairMarket;
@@ -68,6 +70,20 @@ public final class MarketData {
   /** Whether a CoinGlass key is configured. */
   public boolean hasCoinglass() {
     return coinglass.isPresent();
+  }
+
+  /**
+   * CoinGlass's request budget as it stands now, for {@code /status}; empty without a key. The
+   * budget is a refilling bucket, so "used" is what the last minute's calls have not yet given
+   * back.
+   */
+  public Optional<CoinglassRateLimiter.Budget> coinglassBudget() {
+    return coinglass.map(CoinglassClient::budget);
+  }
+
+  /** Hits and misses of CoinGlass's response caches since start, for {@code /status}. */
+  public Optional<CacheStats> coinglassCache() {
+    return coinglass.map(CoinglassClient::cacheStats);
   }
 
   /** Last price with 24h change, range and volume: the first venue that lists the coin. */

@@ -96,4 +96,17 @@ class CommandRouterTest {
         .extracting(ChatCommand::name)
         .containsExactly("start", "echo", "broken", "help");
   }
+
+  @Test
+  void route_countsAnsweredCommandsAndFailuresButNotUnknownOnes() {
+    CommandCounts counts = new CommandCounts(java.time.Clock.systemUTC());
+    CommandRouter counted = CommandRouter.withHelp(List.of(echo, broken), counts);
+
+    counted.route(1, 1, "/echo a");
+    counted.route(1, 1, "/broken");
+    counted.route(1, 1, "/nope");
+    counted.route(1, 1, "hello");
+
+    assertThat(counts.lastHour()).isEqualTo(new CommandCounts.LastHour(2, 1));
+  }
 }
