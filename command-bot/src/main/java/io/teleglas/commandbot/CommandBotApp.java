@@ -25,10 +25,12 @@ import io.teleglas.commandbot.config.CommandBotConfig;
 import io.teleglas.commandbot.http.CommandBotHealth;
 import io.teleglas.commandbot.market.MarketData;
 import io.teleglas.commandbot.market.MarketWiring;
+import io.teleglas.commandbot.offline.OfflineUpstream;
 import io.teleglas.core.cli.BuildInfo;
 import io.teleglas.core.cli.CommandLine;
 import io.teleglas.core.cli.Flag;
 import io.teleglas.core.cli.Launcher;
+import io.teleglas.core.coinglass.CoinglassRateLimiter;
 import io.teleglas.core.config.DotEnv;
 import io.teleglas.core.config.Environment;
 import io.teleglas.core.http.HttpEndpoints;
@@ -42,6 +44,7 @@ import io.teleglas.core.upstream.UpstreamMeter;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -116,6 +119,9 @@ public final class CommandBotApp {
 
   private int run(CommandLine cli, CommandBotConfig config) {
     LogLevels.applyRoot(config.common().logLevel());
+    if (cli.has(OFFLINE)) {
+      return runOffline(config);
+    }
     OkHttpClient http = httpClient();
     ObjectMapper mapper = new ObjectMapper();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -130,14 +136,46 @@ public final class CommandBotApp {
             () -> Optional.ofNullable(polling.get()).map(PollHealth::snapshot),
             Clock.systemUTC());
     if (cli.has(CONSOLE)) {
-      try {
-        return new ConsoleSession(router, in, out).run();
-      } finally {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-      }
+      return console(router, http, Optional.empty());
     }
     return runBot(config, router, http, mapper, metrics, polling);
+  }
+
+  /**
+   * {@code --console --offline}: the sample server stands in for every upstream, on loopback, until
+   * the input ends; the configured URLs and key are not used, so nothing leaves the machine.
+   */
+  private int runOffline(CommandBotConfig config) {
+    OfflineUpstream upstream;
+    try {
+      upstream = OfflineUpstream.start(OfflineUpstream.SAMPLE_KEY, Clock.systemUTC());
+    } catch (IllegalStateException | UncheckedIOException e) {
+      log.error("cannot start the offline sample data: {}", e.getMessage());
+      return 1;
+    }
+    try (upstream) {
+      err.println("Sample data served on " + upstream.baseUrl() + " until the input ends.");
+      OkHttpClient http = httpClient().newBuilder().proxy(Proxy.NO_PROXY).build();
+      Clock clock = Clock.systemUTC();
+      MarketData market =
+          MarketWiring.marketData(
+              upstream.configFor(config.common()),
+              CoinglassRateLimiter.forPlan(OfflineUpstream.SAMPLE_PLAN, clock),
+              http,
+              new ObjectMapper(),
+              new UpstreamMeter(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock),
+              clock);
+      return console(router(market, clock), http, Optional.of(OfflineUpstream.NOTICE));
+    }
+  }
+
+  private int console(CommandRouter router, OkHttpClient http, Optional<String> notice) {
+    try {
+      return new ConsoleSession(router, in, out, notice).run();
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
   }
 
   private int runBot(

@@ -10,10 +10,12 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * {@code --console}: reads one command per line from stdin and prints each reply as the chat would
- * show it (text without the HTML markup), until the input ends.
+ * show it (text without the HTML markup), until the input ends. A notice, when given, comes first
+ * on a line of its own (with {@code --offline}: that the answers are sample data).
  */
 final class ConsoleSession {
   static final long CONSOLE_USER = 0;
@@ -21,14 +23,22 @@ final class ConsoleSession {
   private final CommandRouter router;
   private final InputStream in;
   private final PrintStream out;
+  private final Optional<String> notice;
 
-  ConsoleSession(CommandRouter router, InputStream in, PrintStream out) {
+  ConsoleSession(CommandRouter router, InputStream in, PrintStream out, Optional<String> notice) {
     this.router = router;
     this.in = in;
     this.out = out;
+    this.notice = notice;
   }
 
   int run() {
+    notice.ifPresent(
+        n -> {
+          out.println(n);
+          out.println();
+          out.flush();
+        });
     try (BufferedReader lines =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;

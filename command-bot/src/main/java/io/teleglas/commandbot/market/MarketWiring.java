@@ -2,6 +2,8 @@ package io.teleglas.commandbot.market;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teleglas.core.coinglass.CoinglassClient;
+import io.teleglas.core.coinglass.CoinglassRateLimiter;
+import io.teleglas.core.coinglass.Plan;
 import io.teleglas.core.config.CommonConfig;
 import io.teleglas.core.exchange.ExchangeClient;
 import io.teleglas.core.exchange.binance.BinanceFuturesClient;
@@ -23,9 +25,27 @@ public final class MarketWiring {
 
   private MarketWiring() {}
 
-  /** CoinGlass when a key is configured, and the four venues' keyless clients. */
+  /**
+   * CoinGlass when a key is configured, within the smallest plan's budget (Hobbyist, 30 requests a
+   * minute), and the four venues' keyless clients.
+   */
   public static MarketData marketData(
       CommonConfig config,
+      OkHttpClient http,
+      ObjectMapper mapper,
+      UpstreamMeter meter,
+      Clock clock) {
+    return marketData(
+        config, CoinglassRateLimiter.forPlan(Plan.HOBBYIST, clock), http, mapper, meter, clock);
+  }
+
+  /**
+   * As {@link #marketData(CommonConfig, OkHttpClient, ObjectMapper, UpstreamMeter, Clock)}, with
+   * the CoinGlass request budget {@code coinglassBudget}.
+   */
+  public static MarketData marketData(
+      CommonConfig config,
+      CoinglassRateLimiter coinglassBudget,
       OkHttpClient http,
       ObjectMapper mapper,
       UpstreamMeter meter,
@@ -40,6 +60,7 @@ public final class MarketWiring {
                     CoinglassClient.newBuilder()
                         .baseUrl(config.coinglassApiUrl())
                         .apiKey(key)
+                        .rateLimiter(coinglassBudget)
                         .okHttpClient(upstream)
                         .objectMapper(mapper)
                         .meter(meter)
