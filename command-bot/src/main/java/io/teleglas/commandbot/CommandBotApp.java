@@ -157,15 +157,18 @@ public final class CommandBotApp {
       err.println("Sample data served on " + upstream.baseUrl() + " until the input ends.");
       OkHttpClient http = httpClient().newBuilder().proxy(Proxy.NO_PROXY).build();
       Clock clock = Clock.systemUTC();
+      UpstreamMeter meter =
+          new UpstreamMeter(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock);
       MarketData market =
           MarketWiring.marketData(
               upstream.configFor(config.common()),
               CoinglassRateLimiter.forPlan(OfflineUpstream.SAMPLE_PLAN, clock),
               http,
               new ObjectMapper(),
-              new UpstreamMeter(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock),
+              meter,
               clock);
-      return console(router(market, clock), http, Optional.of(OfflineUpstream.NOTICE));
+      return console(
+          router(market, meter, Optional::empty, clock), http, Optional.of(OfflineUpstream.NOTICE));
     }
   }
 
