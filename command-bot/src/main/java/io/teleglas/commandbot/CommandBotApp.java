@@ -217,7 +217,13 @@ public final class CommandBotApp {
               LongPollingBot.telegramUrl(config.common().telegramApiUrl()));
       UserRateLimiter limiter =
           new UserRateLimiter(RATE_LIMIT_COMMANDS, RATE_LIMIT_WINDOW, Clock.systemUTC());
-      TelegramChat chat = new TelegramChat(client, router, config.allowedUsers(), limiter, metrics);
+      TelegramChat chat =
+          new TelegramChat(
+              client,
+              router,
+              config.allowedUsers().withAdmins(config.adminIds()),
+              limiter,
+              metrics);
       chat.registerMenu();
       LongPollingBot bot =
           new LongPollingBot(

@@ -143,8 +143,12 @@ class CommandBotJarIT {
       chat.sendText(43, 43, "/liq btc 1h");
       chat.sendText(44, 44, "/oi $BTC");
       chat.sendText(45, 45, "/raw NOPE<b>");
+      chat.sendText(46, 46, "/funding btc");
+      chat.sendText(47, 47, "/ls BTC");
+      chat.sendText(48, 48, "/status");
+      chat.editedMessage(49, 49, 1, "/oi BTC");
 
-      List<SentMessage> replies = chat.awaitSentMessages(4, Duration.ofSeconds(20));
+      List<SentMessage> replies = chat.awaitSentMessages(8, Duration.ofSeconds(20));
       assertThat(reply(replies, "42")).contains("<b>#BTC</b>", "$57.4B", "24h  $451.4K / $14.2M");
       assertThat(
               replies.stream()
@@ -157,6 +161,10 @@ class CommandBotJarIT {
       assertThat(reply(replies, "43")).contains("Shorts took 97%");
       assertThat(reply(replies, "44")).contains("Total  $57.4B", "CME  $12.3B (21%)");
       assertThat(reply(replies, "45")).contains("For example");
+      assertThat(reply(replies, "46")).contains("#BTC funding", "Binance  +0.0073% / 8h");
+      assertThat(reply(replies, "47")).contains("#BTC long/short", "<b>Binance</b>");
+      assertThat(reply(replies, "48")).contains("CoinGlass", "key configured", "polling ok");
+      assertThat(reply(replies, "49")).contains("Total  $57.4B");
       assertThat(bot.stderr()).doesNotContain(FakeMarketApis.API_KEY);
     }
   }

@@ -92,7 +92,7 @@ public final class TelegramChat implements UpdateHandler {
       send(chatId, new Reply("Sorry, this bot is private."));
       return;
     }
-    switch (limiter.check(userId)) {
+    switch (allowed.isAdmin(userId) ? UserRateLimiter.Decision.ALLOW : limiter.check(userId)) {
       case WARN -> send(chatId, slowDown());
       case IGNORE -> log.debug("ignoring user {}: over the rate limit", userId);
       case ALLOW ->
@@ -113,7 +113,7 @@ public final class TelegramChat implements UpdateHandler {
       answer(query, "This button no longer works. Send the command again.");
       return;
     }
-    if (limiter.check(userId) != UserRateLimiter.Decision.ALLOW) {
+    if (!allowed.isAdmin(userId) && limiter.check(userId) != UserRateLimiter.Decision.ALLOW) {
       answer(query, "Slow down a little, then try again.");
       return;
     }

@@ -149,6 +149,19 @@ class TelegramChatIT {
   }
 
   @Test
+  void adminsAreAllowedAndNotRateLimited() throws Exception {
+    start(
+        AccessList.only(Set.of(42L)).withAdmins(Set.of(7L)),
+        new UserRateLimiter(2, Duration.ofMinutes(1), Clock.systemUTC()));
+    for (int i = 0; i < 5; i++) {
+      chat.sendText(7, 7, "/help");
+    }
+
+    List<SentMessage> replies = chat.awaitSentMessages(5, Duration.ofSeconds(10));
+    assertThat(replies).allSatisfy(m -> assertThat(m.text()).startsWith("<b>Commands</b>"));
+  }
+
+  @Test
   void twentyUsersAtOnceAllGetAnswersConcurrently() throws Exception {
     start(AccessList.everyone(), generous());
     long started = System.nanoTime();
