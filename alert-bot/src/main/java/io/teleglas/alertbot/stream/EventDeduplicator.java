@@ -124,7 +124,8 @@ public final class EventDeduplicator {
               + t.price()
               + "|"
               + t.quantity()
-          : "T|" + venue + "|" + t.instrument() + "|" + t.tradeId();
+          // Hyperliquid's tid is unique only together with time and coin, so time is always part.
+          : "T|" + venue + "|" + t.instrument() + "|" + t.tradeId() + "|" + t.time().toEpochMilli();
     }
     Liquidation l = (Liquidation) event;
     return "L|"
