@@ -1,16 +1,31 @@
 package io.teleglas.alertbot;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teleglas.alertbot.config.AlertBotConfig;
 import io.teleglas.alertbot.config.RunMode;
+import io.teleglas.alertbot.source.SourceManager;
+import io.teleglas.alertbot.source.SourcePlans;
+import io.teleglas.alertbot.stream.IngestQueue;
+import io.teleglas.alertbot.stream.StreamContext;
+import io.teleglas.core.cli.BuildInfo;
 import io.teleglas.core.cli.CommandLine;
 import io.teleglas.core.cli.Flag;
 import io.teleglas.core.cli.Launcher;
 import io.teleglas.core.config.DotEnv;
 import io.teleglas.core.config.Environment;
+import io.teleglas.core.lifecycle.DaemonThreads;
+import io.teleglas.core.lifecycle.Lifecycle;
 import io.teleglas.core.logging.LogLevels;
+import io.teleglas.core.market.InstrumentCatalog;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class AlertBotApp {
   private static final Logger log = LoggerFactory.getLogger(AlertBotApp.class);
   private static final String PROGRAM = "alert-bot";
+  private static final int INGEST_CAPACITY = 65_536;
   private static final String SUMMARY =
       "streams liquidations and whale trades and posts alerts to Telegram";
 
@@ -84,12 +100,61 @@ public final class AlertBotApp {
 
   private int run(RunMode mode, AlertBotConfig config) {
     LogLevels.applyRoot(config.common().logLevel());
+    if (mode == RunMode.DRY_RUN) {
+      return dryRun(config);
+    }
     err.println(
         PROGRAM
             + ": "
-            + mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-            + " mode is not available in this build yet: the stream sources and the alert engine are still being built."
-            + " --check-config validates a configuration today.");
+            + mode.name().toLowerCase(Locale.ROOT).replace('_', '-')
+            + " mode is not available in this build yet: the alert engine and delivery are still"
+            + " being built. --dry-run shows the live sources today.");
     return 1;
+  }
+
+  /** Live sources, every normalized event printed to stdout, until SIGTERM. */
+  private int dryRun(AlertBotConfig config) {
+    Lifecycle lifecycle = new Lifecycle();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  lifecycle.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    OkHttpClient http = new OkHttpClient();
+    lifecycle.add(
+        "okhttp",
+        () -> {
+          http.dispatcher().executorService().shutdown();
+          http.connectionPool().evictAll();
+        });
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(2, new DaemonThreads("streams"));
+    lifecycle.add("stream scheduler", scheduler::shutdownNow);
+    IngestQueue queue = new IngestQueue(INGEST_CAPACITY, Clock.systemUTC());
+    Thread printer = new DaemonThreads("dry-run").newThread(new DryRunPrinter(queue, out));
+    printer.start();
+    lifecycle.add("printer", printer::interrupt);
+    SourceManager sources =
+        new SourceManager(
+            StreamContext.of(http, scheduler),
+            SourcePlans.forConfig(
+                config, InstrumentCatalog.bundled(), new ObjectMapper(), Map.of()),
+            queue,
+            Duration.ofSeconds(60),
+            new LoggingNotices());
+    sources.start();
+    lifecycle.add("sources", sources);
+    log.info(
+        "{} {} dry run: events print to stdout; stop with Ctrl-C", PROGRAM, BuildInfo.version());
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
   }
 }
