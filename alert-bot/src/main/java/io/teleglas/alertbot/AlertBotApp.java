@@ -1,8 +1,12 @@
 package io.teleglas.alertbot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.teleglas.alertbot.config.AlertBotConfig;
 import io.teleglas.alertbot.config.RunMode;
+import io.teleglas.alertbot.http.AlertBotEndpoints;
+import io.teleglas.alertbot.http.DeliveryHealth;
 import io.teleglas.alertbot.source.SourceManager;
 import io.teleglas.alertbot.source.SourcePlans;
 import io.teleglas.alertbot.stream.IngestQueue;
@@ -13,11 +17,13 @@ import io.teleglas.core.cli.Flag;
 import io.teleglas.core.cli.Launcher;
 import io.teleglas.core.config.DotEnv;
 import io.teleglas.core.config.Environment;
+import io.teleglas.core.http.HttpEndpoints;
 import io.teleglas.core.lifecycle.DaemonThreads;
 import io.teleglas.core.lifecycle.Lifecycle;
 import io.teleglas.core.logging.LogLevels;
 import io.teleglas.core.market.InstrumentCatalog;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -148,6 +154,26 @@ public final class AlertBotApp {
             new LoggingNotices());
     sources.start();
     lifecycle.add("sources", sources);
+    if (config.httpAddress().isPresent()) {
+      try {
+        HttpEndpoints endpoints =
+            new AlertBotEndpoints(
+                    sources,
+                    queue,
+                    DeliveryHealth.NONE,
+                    new ObjectMapper(),
+                    Clock.systemUTC(),
+                    AlertBotEndpoints.DEFAULT_STALE_AFTER,
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                .routeOn(new HttpEndpoints(config.httpAddress().get()))
+                .start();
+        lifecycle.add("http endpoints", endpoints);
+      } catch (UncheckedIOException e) {
+        log.error("cannot start: {}", e.getMessage());
+        lifecycle.close();
+        return 1;
+      }
+    }
     log.info(
         "{} {} dry run: events print to stdout; stop with Ctrl-C", PROGRAM, BuildInfo.version());
     try {

@@ -39,17 +39,26 @@ class AlertBotDryRunIT {
   }
 
   @Test
-  void printsNormalizedEventsFromALiveStream() {
+  void printsNormalizedEventsFromALiveStream() throws Exception {
+    int port;
+    try (java.net.ServerSocket free =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
     try (WebSocketTestServer binance = WebSocketTestServer.start();
         JarProcess bot =
             JarProcess.start(
                 JAR,
                 workDir,
                 Map.of(
-                    "ALERT_SOURCES", "binance",
-                    "ALERT_SYMBOLS", "BTC",
-                    "BINANCE_WS_URL", binance.url("/market"),
-                    "ALERT_HTTP_ADDR", "off"),
+                    "ALERT_SOURCES",
+                    "binance",
+                    "ALERT_SYMBOLS",
+                    "BTC",
+                    "BINANCE_WS_URL",
+                    binance.url("/market"),
+                    "ALERT_HTTP_ADDR",
+                    "127.0.0.1:" + port),
                 "--dry-run")) {
       WebSocketTestServer.Connection socket = binance.awaitConnection(Duration.ofSeconds(30));
       assertThat(socket.path()).startsWith("/market/stream");
@@ -75,6 +84,33 @@ class AlertBotDryRunIT {
           .as("a replayed trade is printed once")
           .isEqualTo(1);
       assertThat(bot.isAlive()).isTrue();
+
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      var sources =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + port + "/api/websocket/sources"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(sources.statusCode()).isEqualTo(200);
+      assertThat(sources.body())
+          .contains("\"source\":\"binance\"", "\"connected\":true", "\"state\":\"live\"")
+          .containsPattern("\"messagesReceived\":[5-9]")
+          .containsPattern("\"errors\":[12]");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                var health =
+                    http.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/health"))
+                            .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body())
+                    .contains("\"status\":\"UP\"", "\"activeSource\":\"binance\"");
+              });
 
       bot.terminate();
       assertThat(bot.awaitExit(Duration.ofSeconds(10))).isIn(0, 143);

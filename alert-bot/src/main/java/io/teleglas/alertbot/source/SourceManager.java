@@ -208,6 +208,15 @@ public final class SourceManager implements SourcesView, AutoCloseable {
     streams.values().forEach(RotatingStream::close);
   }
 
+  /** A change of connection state is reflected at once, not at the next periodic check. */
+  private void reevaluateSoon() {
+    try {
+      context.scheduler().execute(this::evaluate);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.debug("not re-evaluating: scheduler stopped");
+    }
+  }
+
   private final class Listener implements SessionListener {
     private final String source;
 
@@ -218,16 +227,19 @@ public final class SourceManager implements SourcesView, AutoCloseable {
     @Override
     public void onConnected(StreamSession session, int failedAttempts) {
       notices.connected(source);
+      reevaluateSoon();
     }
 
     @Override
     public void onDisconnected(StreamSession session, String reason, Duration retryIn) {
       notices.disconnected(source, reason);
+      reevaluateSoon();
     }
 
     @Override
     public void onStale(StreamSession session, Duration silentFor) {
       notices.disconnected(source, "silent for " + silentFor.toSeconds() + " s");
+      reevaluateSoon();
     }
 
     @Override
