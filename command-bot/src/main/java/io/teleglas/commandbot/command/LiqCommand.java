@@ -6,7 +6,6 @@ import io.teleglas.commandbot.market.MarketData;
 import io.teleglas.core.coinglass.ExchangeLiquidations;
 import io.teleglas.core.coinglass.Window;
 import io.teleglas.core.market.Coin;
-import io.teleglas.core.market.SymbolResolution;
 import io.teleglas.core.telegram.Formats;
 import io.teleglas.core.telegram.Html;
 import io.teleglas.core.upstream.Fetched;
@@ -18,19 +17,18 @@ import java.util.Map;
  * {@code /liq <SYMBOL> [1h|4h|12h|24h]}: long and short liquidations over the window, per exchange,
  * the dominant side and one plain-language line on what it means.
  */
-public final class LiqCommand implements ChatCommand {
+public final class LiqCommand extends CoinCommand {
   private static final Map<String, Window> WINDOWS =
       Map.of(
           "1h", Window.H1, "4h", Window.H4, "12h", Window.H12, "24h", Window.H24, "1d", Window.H24);
   private static final int MAX_EXCHANGES = 8;
 
   private final MarketData market;
-  private final Symbols symbols;
   private final Clock clock;
 
   public LiqCommand(MarketData market, Symbols symbols, Clock clock) {
+    super(symbols);
     this.market = market;
-    this.symbols = symbols;
     this.clock = clock;
   }
 
@@ -50,12 +48,7 @@ public final class LiqCommand implements ChatCommand {
   }
 
   @Override
-  public Reply reply(CommandRequest request) {
-    SymbolResolution r = symbols.resolve(request.args());
-    if (r instanceof SymbolResolution.Rejected rejected) {
-      return Symbols.usage(name(), usage(), rejected, request.args().isEmpty());
-    }
-    Coin coin = Symbols.coin(r).orElseThrow();
+  Reply reply(Coin coin, CommandRequest request) {
     String windowArg =
         request.args().size() > 1 ? request.args().get(1).toLowerCase(Locale.ROOT) : "24h";
     Window window = WINDOWS.get(windowArg);

@@ -4,7 +4,6 @@ import io.teleglas.commandbot.market.MarketData;
 import io.teleglas.core.market.Coin;
 import io.teleglas.core.market.Exchange;
 import io.teleglas.core.market.LongShortRatio;
-import io.teleglas.core.market.SymbolResolution;
 import io.teleglas.core.telegram.Formats;
 import io.teleglas.core.telegram.Html;
 import io.teleglas.core.upstream.Fetched;
@@ -17,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code /ls <SYMBOL>}: long/short ratios by accounts and top traders on the main exchanges. */
-public final class LsCommand implements ChatCommand {
+public final class LsCommand extends CoinCommand {
   private static final List<Exchange> EXCHANGES =
       List.of(Exchange.BINANCE, Exchange.BYBIT, Exchange.OKX);
   private static final Map<LongShortRatio.Kind, String> LABELS =
@@ -27,12 +26,11 @@ public final class LsCommand implements ChatCommand {
           LongShortRatio.Kind.TOP_TRADER_POSITIONS, "top traders (positions)");
 
   private final MarketData market;
-  private final Symbols symbols;
   private final Clock clock;
 
   public LsCommand(MarketData market, Symbols symbols, Clock clock) {
+    super(symbols);
     this.market = market;
-    this.symbols = symbols;
     this.clock = clock;
   }
 
@@ -52,12 +50,7 @@ public final class LsCommand implements ChatCommand {
   }
 
   @Override
-  public Reply reply(CommandRequest request) {
-    SymbolResolution r = symbols.resolve(request.args());
-    if (r instanceof SymbolResolution.Rejected rejected) {
-      return Symbols.usage(name(), usage(), rejected, request.args().isEmpty());
-    }
-    Coin coin = Symbols.coin(r).orElseThrow();
+  Reply reply(Coin coin, CommandRequest request) {
     List<CompletableFuture<Fetched<LongShortRatio>>> calls = new ArrayList<>();
     for (Exchange e : EXCHANGES) {
       for (LongShortRatio.Kind k : LongShortRatio.Kind.values()) {

@@ -5,23 +5,21 @@ import static io.teleglas.core.telegram.Formats.usd;
 import io.teleglas.commandbot.market.MarketData;
 import io.teleglas.commandbot.market.OpenInterestTable;
 import io.teleglas.core.market.Coin;
-import io.teleglas.core.market.SymbolResolution;
 import io.teleglas.core.telegram.Formats;
 import io.teleglas.core.telegram.Html;
 import io.teleglas.core.upstream.Fetched;
 import java.time.Clock;
 
 /** {@code /oi <SYMBOL>}: open interest per exchange with its 1h/4h/24h changes. */
-public final class OiCommand implements ChatCommand {
+public final class OiCommand extends CoinCommand {
   private static final int MAX_EXCHANGES = 10;
 
   private final MarketData market;
-  private final Symbols symbols;
   private final Clock clock;
 
   public OiCommand(MarketData market, Symbols symbols, Clock clock) {
+    super(symbols);
     this.market = market;
-    this.symbols = symbols;
     this.clock = clock;
   }
 
@@ -41,12 +39,7 @@ public final class OiCommand implements ChatCommand {
   }
 
   @Override
-  public Reply reply(CommandRequest request) {
-    SymbolResolution r = symbols.resolve(request.args());
-    if (r instanceof SymbolResolution.Rejected rejected) {
-      return Symbols.usage(name(), usage(), rejected, request.args().isEmpty());
-    }
-    Coin coin = Symbols.coin(r).orElseThrow();
+  Reply reply(Coin coin, CommandRequest request) {
     Fetched<OpenInterestTable> f = market.openInterest(coin).join();
     String head = "<b>#" + coin.symbol() + " open interest</b>\n";
     if (!(f instanceof Fetched.Value<OpenInterestTable> v)) {

@@ -17,7 +17,6 @@ import io.teleglas.core.coinglass.Window;
 import io.teleglas.core.market.Coin;
 import io.teleglas.core.market.FundingRate;
 import io.teleglas.core.market.LongShortRatio;
-import io.teleglas.core.market.SymbolResolution;
 import io.teleglas.core.market.Ticker;
 import io.teleglas.core.telegram.Formats;
 import io.teleglas.core.telegram.Html;
@@ -36,16 +35,15 @@ import java.util.stream.Collectors;
  * {@code /raw <SYMBOL>}: the full market snapshot of one coin. Every upstream call starts at once
  * and is bounded by the market data's deadline; whatever is missing is named with its reason.
  */
-public final class RawCommand implements ChatCommand {
+public final class RawCommand extends CoinCommand {
   static final List<Window> WINDOWS = List.of(Window.H1, Window.H4, Window.H24);
 
   private final MarketData market;
-  private final Symbols symbols;
   private final Clock clock;
 
   public RawCommand(MarketData market, Symbols symbols, Clock clock) {
+    super(symbols);
     this.market = market;
-    this.symbols = symbols;
     this.clock = clock;
   }
 
@@ -65,12 +63,7 @@ public final class RawCommand implements ChatCommand {
   }
 
   @Override
-  public Reply reply(CommandRequest request) {
-    SymbolResolution r = symbols.resolve(request.args());
-    if (r instanceof SymbolResolution.Rejected rejected) {
-      return Symbols.usage(name(), usage(), rejected, request.args().isEmpty());
-    }
-    Coin coin = Symbols.coin(r).orElseThrow();
+  Reply reply(Coin coin, CommandRequest request) {
     Snapshot s = new Snapshot(coin, market);
     s.all().join();
     return Reply.refreshable(render(s), "/raw " + coin.symbol());
