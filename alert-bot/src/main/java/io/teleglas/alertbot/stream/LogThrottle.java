@@ -9,15 +9,16 @@ import org.slf4j.Logger;
  * Decides which of many similar problems get a WARN line: the first, then at most one per {@code
  * period}, each reporting how many were held back in between. Thread-safe.
  */
-final class LogThrottle {
-  static final long SUPPRESSED = -1;
+public final class LogThrottle {
+  /** What {@link #admit} returns for an occurrence that should not be logged. */
+  public static final long SUPPRESSED = -1;
 
   private final Clock clock;
   private final Duration period;
   private Instant lastAdmitted;
   private long heldBack;
 
-  LogThrottle(Clock clock, Duration period) {
+  public LogThrottle(Clock clock, Duration period) {
     this.clock = clock;
     this.period = period;
   }
@@ -26,7 +27,7 @@ final class LogThrottle {
    * Records one occurrence; returns how many were held back since the last admitted one if this one
    * should be logged, else {@link #SUPPRESSED}.
    */
-  synchronized long admit() {
+  public synchronized long admit() {
     Instant now = clock.instant();
     if (lastAdmitted != null && now.isBefore(lastAdmitted.plus(period))) {
       heldBack++;
@@ -39,7 +40,7 @@ final class LogThrottle {
   }
 
   /** Logs {@code message} at WARN if admitted (with the count held back), else at DEBUG. */
-  void warn(Logger log, String message) {
+  public void warn(Logger log, String message) {
     long held = admit();
     if (held == SUPPRESSED) {
       log.debug(message);

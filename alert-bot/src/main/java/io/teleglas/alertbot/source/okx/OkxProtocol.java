@@ -152,6 +152,20 @@ public final class OkxProtocol implements StreamProtocol {
     return reader.decode(frame, this::decodeFrame);
   }
 
+  /**
+   * The liquidations in a {@code data} array shaped like this channel's, which is also the shape
+   * {@code GET /api/v5/public/liquidation-orders} answers with (market-apis.md §D.3). The REST
+   * fallback decodes with this method so that polled and streamed liquidations get the same
+   * contract values, sides and USD figures, and so the same de-duplication keys. Never throws.
+   */
+  public Decoded liquidations(JsonNode data) {
+    try {
+      return events.liquidations(data);
+    } catch (RuntimeException e) {
+      return Decoded.invalid(FrameReader.reason(e));
+    }
+  }
+
   private Decoded decodeFrame(String frame) {
     if (frame.equals("pong")) {
       return Decoded.control();

@@ -8,6 +8,7 @@ import static io.teleglas.core.exchange.Wire.text;
 
 import io.teleglas.core.exchange.Amounts;
 import io.teleglas.core.exchange.WireFormatException;
+import io.teleglas.core.market.Coin;
 import io.teleglas.core.market.Exchange;
 import io.teleglas.core.market.FundingRate;
 import io.teleglas.core.market.Instrument;
@@ -16,10 +17,13 @@ import io.teleglas.core.market.OpenInterest;
 import io.teleglas.core.market.TakerSide;
 import io.teleglas.core.market.Ticker;
 import io.teleglas.core.market.Trade;
+import io.teleglas.core.market.Venue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -117,6 +121,37 @@ final class OkxAdapter {
       throw new WireFormatException("contract size is not positive: " + contract);
     }
     return size;
+  }
+
+  /**
+   * Coins per contract of every linear USDT swap among {@code rows}, by {@code instId}. A row is
+   * left out, never guessed, when its name is not {@code <COIN>-USDT-SWAP} (inverse {@code
+   * BTC-USD-SWAP}, USDC-margined swaps) or {@link #coinsPerContract} refuses it (inverse, valued in
+   * another currency, size missing).
+   *
+   * @throws WireFormatException when no row is usable, since OKX always lists linear USDT swaps
+   */
+  static Map<String, Double> contractValues(List<OkxWire.Instrument> rows) {
+    Map<String, Double> values = new HashMap<>();
+    for (OkxWire.Instrument row : rows) {
+      if (row == null || row.instId() == null) {
+        continue;
+      }
+      Optional<Coin> coin = Venue.OKX.perpetualCoin(row.instId());
+      if (coin.isEmpty()) {
+        continue;
+      }
+      try {
+        values.putIfAbsent(
+            row.instId(), coinsPerContract(Instrument.perpetual(Venue.OKX, coin.get()), row));
+      } catch (WireFormatException e) {
+        // Left out: a swap we cannot size is dropped by the stream decoder, not valued at 1.
+      }
+    }
+    if (values.isEmpty()) {
+      throw new WireFormatException("no linear USDT swap among " + rows.size() + " instruments");
+    }
+    return Map.copyOf(values);
   }
 
   /** Trades worth at least {@code minUsd}, newest first; sizes are contracts. */

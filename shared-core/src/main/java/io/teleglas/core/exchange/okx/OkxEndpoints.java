@@ -73,6 +73,17 @@ final class OkxEndpoints {
   }
 
   /**
+   * Every SWAP instrument OKX lists, in one request and uncached: {@link OkxContracts} keeps what
+   * it derives from them.
+   */
+  CompletableFuture<Fetched<OkxWire.Envelope<OkxWire.Instrument>>> swapInstruments() {
+    String path = "api/v5/public/instruments";
+    HttpUrl url =
+        base.newBuilder().addPathSegments(path).addQueryParameter("instType", "SWAP").build();
+    return http.get("/" + path, "SWAP", url, CONTRACT);
+  }
+
+  /**
    * The latest row of the kind's long/short table for the period ({@code 5m}): all accounts, or the
    * top 5 % of traders by position value, by account or by position.
    */

@@ -7,9 +7,12 @@ import java.util.Optional;
 
 /**
  * OKX's string {@code code}: {@code "0"} is success, {@code 51001} "Instrument ID does not exist",
- * {@code 50011} "Too Many Requests"; any other code an upstream error.
+ * {@code 50011} "Too Many Requests"; any other code an upstream error. Public so that callers of
+ * OKX endpoints this package does not wrap (the alert bot's liquidation polling) read OKX's answers
+ * the same way, through their own {@link io.teleglas.core.exchange.VenueHttp}. Stateless and
+ * thread-safe.
  */
-final class OkxErrors implements VenueErrors {
+public final class OkxErrors implements VenueErrors {
 
   @Override
   public Optional<Reason> reported(int httpStatus, JsonNode body) {
