@@ -8,9 +8,7 @@ import io.teleglas.alertbot.config.RunMode;
 import io.teleglas.alertbot.http.AlertBotEndpoints;
 import io.teleglas.alertbot.http.DeliveryHealth;
 import io.teleglas.alertbot.source.SourceManager;
-import io.teleglas.alertbot.source.SourcePlans;
 import io.teleglas.alertbot.stream.IngestQueue;
-import io.teleglas.alertbot.stream.StreamContext;
 import io.teleglas.core.cli.BuildInfo;
 import io.teleglas.core.cli.CommandLine;
 import io.teleglas.core.cli.Flag;
@@ -21,11 +19,10 @@ import io.teleglas.core.http.HttpEndpoints;
 import io.teleglas.core.lifecycle.DaemonThreads;
 import io.teleglas.core.lifecycle.Lifecycle;
 import io.teleglas.core.logging.LogLevels;
-import io.teleglas.core.market.InstrumentCatalog;
+import io.teleglas.core.upstream.UpstreamMeter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,14 +141,20 @@ public final class AlertBotApp {
     Thread printer = new DaemonThreads("dry-run").newThread(new DryRunPrinter(queue, out));
     printer.start();
     lifecycle.add("printer", printer::interrupt);
-    SourceManager sources =
-        new SourceManager(
-            StreamContext.of(http, scheduler),
-            SourcePlans.forConfig(
-                config, InstrumentCatalog.bundled(), new ObjectMapper(), Map.of()),
+    ObjectMapper mapper = new ObjectMapper();
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AlertSources.Built built =
+        AlertSources.build(
+            config,
+            http,
+            mapper,
+            scheduler,
+            Clock.systemUTC(),
+            new UpstreamMeter(metrics, Clock.systemUTC()),
             queue,
-            Duration.ofSeconds(60),
             new LoggingNotices());
+    lifecycle.add("fallback polling", built.fallback());
+    SourceManager sources = built.manager();
     sources.start();
     lifecycle.add("sources", sources);
     if (config.httpAddress().isPresent()) {
@@ -161,10 +164,10 @@ public final class AlertBotApp {
                     sources,
                     queue,
                     DeliveryHealth.NONE,
-                    new ObjectMapper(),
+                    mapper,
                     Clock.systemUTC(),
                     AlertBotEndpoints.DEFAULT_STALE_AFTER,
-                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                    metrics)
                 .routeOn(new HttpEndpoints(config.httpAddress().get()))
                 .start();
         lifecycle.add("http endpoints", endpoints);

@@ -1,5 +1,6 @@
 package io.teleglas.alertbot.poll;
 
+import io.teleglas.alertbot.source.LiquidationFallback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * back; both may be called repeatedly and log only the change. Owns its pollers: {@link #close}
  * stops them. Thread-safe.
  */
-public final class FallbackPolling implements AutoCloseable {
+public final class FallbackPolling implements LiquidationFallback, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FallbackPolling.class);
 
   /**
@@ -56,6 +57,7 @@ public final class FallbackPolling implements AutoCloseable {
   }
 
   /** Starts every poller unless polling already; {@code reason} is logged and shown on health. */
+  @Override
   public synchronized void ensureRunning(String reason) {
     Objects.requireNonNull(reason, "reason is null");
     if (since != null) {
@@ -72,6 +74,7 @@ public final class FallbackPolling implements AutoCloseable {
   }
 
   /** Stops every poller if polling. */
+  @Override
   public synchronized void ensureStopped() {
     if (since == null) {
       return;

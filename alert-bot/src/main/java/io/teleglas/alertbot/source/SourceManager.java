@@ -48,6 +48,7 @@ public final class SourceManager implements SourcesView, AutoCloseable {
   private final Duration switchBack;
   private final SourceNotices notices;
   private final EventSink engine;
+  private final LiquidationFallback fallback;
   private final Map<String, SourcePlan> plans = new LinkedHashMap<>();
   private final Map<String, RotatingStream> streams = new LinkedHashMap<>();
   private final Map<String, Instant> healthySince = new LinkedHashMap<>();
@@ -64,8 +65,10 @@ public final class SourceManager implements SourcesView, AutoCloseable {
       List<SourcePlan> plans,
       EventSink engine,
       Duration switchBack,
-      SourceNotices notices) {
+      SourceNotices notices,
+      LiquidationFallback fallback) {
     this.context = context;
+    this.fallback = fallback;
     this.clock = context.clock();
     this.engine = engine;
     this.switchBack = switchBack;
@@ -140,6 +143,11 @@ public final class SourceManager implements SourcesView, AutoCloseable {
       }
     }
     String chosen = best != null ? best : fallback;
+    if (chosen == null) {
+      this.fallback.ensureRunning("no source is healthy");
+    } else {
+      this.fallback.ensureStopped();
+    }
     String previous = active.getAndSet(chosen);
     if (chosen != null && lastHealthy != null) {
       Duration gap = Duration.between(lastHealthy, now);

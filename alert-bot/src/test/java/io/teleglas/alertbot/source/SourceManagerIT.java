@@ -75,7 +75,8 @@ class SourceManagerIT {
               public void switched(Optional<String> from, Optional<String> to) {
                 switches.add(from.orElse("none") + "->" + to.orElse("none"));
               }
-            });
+            },
+            LiquidationFallback.NONE);
     manager.start();
   }
 
