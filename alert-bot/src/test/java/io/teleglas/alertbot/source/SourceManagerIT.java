@@ -35,6 +35,7 @@ class SourceManagerIT {
       new ScheduledThreadPoolExecutor(2, new DaemonThreads("test-streams"));
   private final List<MarketEvent> engine = new CopyOnWriteArrayList<>();
   private final List<String> switches = new CopyOnWriteArrayList<>();
+  private final List<String> fallback = new CopyOnWriteArrayList<>();
   private SourceManager manager;
 
   @AfterEach
@@ -76,7 +77,17 @@ class SourceManagerIT {
                 switches.add(from.orElse("none") + "->" + to.orElse("none"));
               }
             },
-            LiquidationFallback.NONE);
+            new LiquidationFallback() {
+              @Override
+              public void ensureRunning(String reason) {
+                fallback.add("run: " + reason);
+              }
+
+              @Override
+              public void ensureStopped() {
+                fallback.add("stop");
+              }
+            });
     manager.start();
   }
 
@@ -133,6 +144,14 @@ class SourceManagerIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> engine.size() == 3);
     assertThat(((Liquidation) engine.get(2)).usdValue()).isEqualTo(194000.0);
 
+    binance.refuseConnections(503);
+    bn.cancel();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> fallback.contains("run: no source is healthy"));
+    assertThat(manager.activeSource()).isEmpty();
+
+    binance.acceptConnections();
     coinglass.acceptConnections();
     WebSocketTestServer.Connection again = coinglass.awaitConnection(Duration.ofSeconds(30));
     again.send(coinglassLiquidation(System.currentTimeMillis(), 250000.0));
@@ -140,7 +159,9 @@ class SourceManagerIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> manager.activeSource().equals(Optional.of("coinglass")));
     assertThat(switches)
-        .containsSubsequence("none->coinglass", "coinglass->binance", "binance->coinglass");
+        .containsSubsequence(
+            "none->coinglass", "coinglass->binance", "binance->none", "none->coinglass");
+    assertThat(fallback.get(fallback.size() - 1)).isEqualTo("stop");
     assertThat(manager.sources())
         .extracting(SourceStatus::source)
         .containsExactly("coinglass", "binance");
