@@ -147,8 +147,9 @@ class CommandBotJarIT {
       chat.sendText(47, 47, "/ls BTC");
       chat.sendText(48, 48, "/status");
       chat.editedMessage(49, 49, 1, "/oi BTC");
+      chat.sendText(50, 50, "/whale");
 
-      List<SentMessage> replies = chat.awaitSentMessages(8, Duration.ofSeconds(20));
+      List<SentMessage> replies = chat.awaitSentMessages(9, Duration.ofSeconds(20));
       assertThat(reply(replies, "42")).contains("<b>#BTC</b>", "$57.4B", "24h  $451.4K / $14.2M");
       assertThat(
               replies.stream()
@@ -165,6 +166,8 @@ class CommandBotJarIT {
       assertThat(reply(replies, "47")).contains("#BTC long/short", "<b>Binance</b>");
       assertThat(reply(replies, "48")).contains("CoinGlass", "key configured", "polling ok");
       assertThat(reply(replies, "49")).contains("Total  $57.4B");
+      assertThat(reply(replies, "50"))
+          .contains("Hyperliquid whales", "<b>ETH</b> closed long $21.0M", "short $73.6M at 25x");
       assertThat(bot.stderr()).doesNotContain(FakeMarketApis.API_KEY);
     }
   }

@@ -77,6 +77,16 @@ public final class FakeMarketApis implements AutoCloseable {
     stub("/api/futures/top-long-short-account-ratio/history", CG + "upgrade-plan.json");
     stub("/api/futures/top-long-short-position-ratio/history", CG + "upgrade-plan.json");
     stub("/fapi/v1/ticker/24hr", BN + "ticker-24hr-btc.json");
+    stub("/api/hyperliquid/whale-alert", CG + "hyperliquid-whale-alert.json");
+    stub("/api/hyperliquid/whale-position", CG + "hyperliquid-whale-position.json");
+    return this;
+  }
+
+  /** Answers GET {@code path} with a fixture, after {@code delay}. */
+  public FakeMarketApis stubSlow(String path, String fixture, java.time.Duration delay) {
+    server.stubFor(
+        get(urlPathEqualTo(path))
+            .willReturn(okJson(fixture(fixture)).withFixedDelay((int) delay.toMillis())));
     return this;
   }
 

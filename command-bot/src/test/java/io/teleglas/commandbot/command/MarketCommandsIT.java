@@ -137,6 +137,24 @@ class MarketCommandsIT {
   }
 
   @Test
+  void raw_aSourceSlowerThanTheDeadlineCostsOneLineNotTheReply() {
+    upstream.stubBtc();
+    upstream.stubSlow(
+        "/api/futures/rsi/list",
+        "/io/teleglas/core/coinglass/rsi-list.json",
+        java.time.Duration.ofSeconds(6));
+
+    long start = System.nanoTime();
+    String raw = router(true).route(1, 1, "/raw BTC").html();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(raw)
+        .contains("$57.4B")
+        .contains("<b>RSI</b>  <i>unavailable: CoinGlass did not answer within 3.0 s</i>");
+    assertThat(millis).isBetween(2900L, 4500L);
+  }
+
+  @Test
   void badSymbolsGetFriendlyReplies() {
     CommandRouter router = router(true);
     assertThat(router.route(1, 1, "/oi").html()).contains("Which coin?", "/oi ETH");
