@@ -94,6 +94,7 @@ public final class SourceManager implements SourcesView, AutoCloseable {
     lastHealthy = clock.instant();
     streams.values().forEach(RotatingStream::start);
     evaluation = context.scheduler().scheduleWithFixedDelay(this::evaluate, 1, 1, TimeUnit.SECONDS);
+    context.scheduler().schedule(this::logSummary, 15, TimeUnit.SECONDS);
     log.info(
         "sources starting: {}",
         plans.values().stream().map(p -> p.source() + " " + p.topics()).toList());
@@ -162,6 +163,23 @@ public final class SourceManager implements SourcesView, AutoCloseable {
           previous == null ? "none" : previous,
           chosen == null ? "none" : chosen);
       notices.switched(Optional.ofNullable(previous), Optional.ofNullable(chosen));
+    }
+  }
+
+  /** One line per source shortly after start, so an operator sees at a glance what came up. */
+  private void logSummary() {
+    for (SourceStatus s : sources()) {
+      log.info(
+          "source {}: {}, {} messages, {} errors, {} reconnects{}",
+          s.source(),
+          s.state(),
+          s.messagesReceived(),
+          s.errors(),
+          s.reconnects(),
+          s.source().equals(active.get()) ? " (active)" : "");
+    }
+    if (active.get() == null) {
+      log.warn("no source is healthy 15 s after start: check the URLs and the network");
     }
   }
 
