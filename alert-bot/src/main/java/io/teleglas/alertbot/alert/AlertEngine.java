@@ -1,0 +1,111 @@
+package io.teleglas.alertbot.alert;
+
+import io.teleglas.core.market.MarketEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every rule on every event and passes their alerts through the engine stages: inhibition of
+ * single liquidations by an open storm, then cooldown with escalation; what is left goes to the
+ * sink.
+ *
+ * <p>Threading: not thread-safe; one engine thread owns it and all rule state. Time is event time:
+ * the engine reads no clock. Each event first advances the time to its own (time never goes
+ * backwards), and the thread calls {@link #advanceTo} while idle so that storms close without new
+ * events.
+ */
+public final class AlertEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
+
+  private final List<AlertRule> rules;
+  private final AlertSink sink;
+  private final Inhibition inhibition =
+      new Inhibition(LiquidationStormRule.NAME, LargeLiquidationRule.NAME);
+  private final Cooldown cooldown;
+  private final Map<String, Long> failures = new TreeMap<>();
+  private Instant now = Instant.MIN;
+
+  public AlertEngine(List<AlertRule> rules, Thresholds thresholds, AlertSink sink) {
+    this.rules = List.copyOf(rules);
+    this.sink = Objects.requireNonNull(sink, "sink is null");
+    this.cooldown = new Cooldown(thresholds.cooldown(), thresholds.escalationFactor());
+  }
+
+  /** The engine with the built-in rules: large liquidation, liquidation storm, whale trade. */
+  public static AlertEngine withBuiltInRules(Thresholds thresholds, AlertSink sink) {
+    return new AlertEngine(
+        List.of(
+            new LargeLiquidationRule(thresholds),
+            new LiquidationStormRule(thresholds),
+            new WhaleTradeRule(thresholds)),
+        thresholds,
+        sink);
+  }
+
+  /** Advances time to the event's, then runs every rule on it. */
+  public void onEvent(MarketEvent event) {
+    advanceTo(event.time());
+    List<Alert> batch = new ArrayList<>();
+    for (AlertRule rule : rules) {
+      batch.addAll(run(rule, () -> rule.onEvent(event), event));
+    }
+    emit(batch);
+  }
+
+  /** Lets windows close: runs every rule's time step if {@code time} is later than any so far. */
+  public void advanceTo(Instant time) {
+    if (!time.isAfter(now)) {
+      return;
+    }
+    now = time;
+    List<Alert> batch = new ArrayList<>();
+    for (AlertRule rule : rules) {
+      batch.addAll(run(rule, () -> rule.onTime(time), time));
+    }
+    emit(batch);
+  }
+
+  /** Failures per rule name since start. */
+  public Map<String, Long> ruleFailures() {
+    return Map.copyOf(failures);
+  }
+
+  /** Single-liquidation alerts superseded by an open storm. */
+  public long inhibitedTotal() {
+    return inhibition.inhibited();
+  }
+
+  /** Alerts dropped by the cooldown. */
+  public long suppressedTotal() {
+    return cooldown.suppressed();
+  }
+
+  private List<Alert> run(AlertRule rule, Supplier<List<Alert>> step, Object input) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      long count = failures.merge(rule.name(), 1L, Long::sum);
+      if (Long.bitCount(count) == 1) {
+        LOG.warn("Alert rule {} failed ({} times so far) on {}", rule.name(), count, input, e);
+      }
+      return List.of();
+    }
+  }
+
+  private void emit(List<Alert> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    for (Alert alert : cooldown.apply(inhibition.apply(batch))) {
+      sink.accept(alert);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.teleglas.alertbot.alert;
+
+import io.teleglas.core.market.MarketEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One alert rule: events in, alerts out. Cooldown, de-duplication and inhibition are engine stages,
+ * not the rule's business.
+ *
+ * <p>Threading: the engine calls a rule only from its single engine thread, so a rule keeps plain,
+ * unsynchronized state. Time is event time: a rule never reads a clock.
+ */
+public interface AlertRule {
+
+  /** A short stable name, used in group keys, metrics and logs, such as {@code whale-trade}. */
+  String name();
+
+  /** The alerts this event triggers, in order; empty when none. */
+  List<Alert> onEvent(MarketEvent event);
+
+  /**
+   * The alerts due because time has reached {@code now} (windows that close when nothing happens).
+   * The engine calls it with a time that never goes backwards, before each event and when idle.
+   */
+  default List<Alert> onTime(Instant now) {
+    return List.of();
+  }
+}

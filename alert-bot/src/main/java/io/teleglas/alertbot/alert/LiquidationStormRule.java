@@ -1,0 +1,120 @@
+package io.teleglas.alertbot.alert;
+
+import io.teleglas.core.market.Coin;
+import io.teleglas.core.market.Liquidation;
+import io.teleglas.core.market.MarketEvent;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Detects a cascade of liquidations on one side of one coin, over a rolling window of event time.
+ *
+ * <p>A storm opens (NEW) when the liquidations of the last {@link Thresholds#stormWindow()} reach
+ * the tier's storm USD and count; from then on every liquidation of that coin and side adds to it,
+ * announced as UPDATE at most every {@link Thresholds#stormUpdateInterval()}; it closes (RESOLVED,
+ * with the final totals) once no liquidation came for a whole window.
+ */
+public final class LiquidationStormRule implements AlertRule {
+
+  public static final String NAME = "liquidation-storm";
+
+  private final Thresholds thresholds;
+  private final Map<String, Side> sides = new HashMap<>();
+
+  public LiquidationStormRule(Thresholds thresholds) {
+    this.thresholds = Objects.requireNonNull(thresholds, "thresholds is null");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Alert> onEvent(MarketEvent event) {
+    if (!(event instanceof Liquidation liquidation)) {
+      return List.of();
+    }
+    AlertSide side = AlertSide.of(liquidation.side());
+    String key = Alert.groupKey(NAME, liquidation.coin(), side);
+    Side state = sides.computeIfAbsent(key, k -> new Side(k, side, liquidation.coin()));
+    List<Alert> alerts = new ArrayList<>();
+    state.closeIfQuiet(liquidation.time(), alerts);
+    state.add(liquidation, alerts);
+    return alerts;
+  }
+
+  @Override
+  public List<Alert> onTime(Instant now) {
+    List<Alert> alerts = new ArrayList<>();
+    Iterator<Side> it = sides.values().iterator();
+    while (it.hasNext()) {
+      Side state = it.next();
+      state.closeIfQuiet(now, alerts);
+      state.updateIfDue(now, alerts);
+      if (state.idle(now)) {
+        it.remove();
+      }
+    }
+    return alerts;
+  }
+
+  /** One coin and side: recent liquidations while calm, the open storm while not. */
+  private final class Side {
+    private final String key;
+    private final AlertSide side;
+    private final Coin coin;
+    private final Deque<Liquidation> recent = new ArrayDeque<>();
+    private Storm storm;
+
+    Side(String key, AlertSide side, Coin coin) {
+      this.key = key;
+      this.side = side;
+      this.coin = coin;
+    }
+
+    void add(Liquidation liquidation, List<Alert> out) {
+      if (storm != null) {
+        storm.add(liquidation);
+        updateIfDue(liquidation.time(), out);
+        return;
+      }
+      recent.addLast(liquidation);
+      Instant since = liquidation.time().minus(thresholds.stormWindow());
+      recent.removeIf(l -> l.time().isBefore(since));
+      double usd = recent.stream().mapToDouble(Liquidation::usdValue).sum();
+      TierThresholds tier = thresholds.forCoin(coin);
+      if (usd >= tier.stormUsd() && recent.size() >= tier.stormCount()) {
+        storm = new Storm(key, side);
+        recent.forEach(storm::add);
+        recent.clear();
+        out.add(storm.announce(AlertKind.NEW, liquidation.time()));
+      }
+    }
+
+    void updateIfDue(Instant now, List<Alert> out) {
+      if (storm != null && storm.updateDue(now, thresholds.stormUpdateInterval())) {
+        out.add(storm.announce(AlertKind.UPDATE, now));
+      }
+    }
+
+    void closeIfQuiet(Instant now, List<Alert> out) {
+      if (storm != null && storm.quietSince(now, thresholds.stormWindow())) {
+        out.add(storm.announce(AlertKind.RESOLVED, now));
+        storm = null;
+      }
+    }
+
+    boolean idle(Instant now) {
+      Instant since = now.minus(thresholds.stormWindow());
+      return storm == null && recent.stream().allMatch(l -> l.time().isBefore(since));
+    }
+  }
+}
