@@ -2,8 +2,10 @@ package io.teleglas.alertbot.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.teleglas.alertbot.alert.ThresholdsLoader;
 import io.teleglas.core.config.BotTokens;
 import io.teleglas.core.config.CommonConfig;
+import io.teleglas.core.config.ConfigException;
 import io.teleglas.core.config.ConfigReader;
 import io.teleglas.core.config.Secret;
 import io.teleglas.core.config.Variable;
@@ -53,7 +55,7 @@ public record AlertBotConfig(
   public static final Variable ALERT_RULES_FILE =
       Variable.optional(
           "ALERT_RULES_FILE",
-          "optional YAML file overriding rule thresholds (format in docs/configuration.md)");
+          "optional YAML file overriding rule thresholds (format in docs/alert-rules.md)");
   public static final Variable COINGLASS_WS_URL =
       Variable.withDefault(
           "COINGLASS_WS_URL",
@@ -141,6 +143,12 @@ public record AlertBotConfig(
         p -> {
           if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
             reader.problem(ALERT_RULES_FILE, "'" + p + "' is not a readable file");
+            return;
+          }
+          try {
+            ThresholdsLoader.load(p);
+          } catch (ConfigException e) {
+            e.problems().forEach(problem -> reader.problem(problem.variable(), problem.message()));
           }
         });
     Optional<URI> coinglassWs = ws(reader, COINGLASS_WS_URL);

@@ -50,7 +50,7 @@ class AlertBotConfigTest {
 
   @Test
   void read_fullMapping(@TempDir Path dir) throws Exception {
-    Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules: {}\n");
+    Path rules = Files.writeString(dir.resolve("rules.yaml"), "cooldown:\n  period: 10m\n");
     Map<String, String> env = new HashMap<>();
     env.put("TELEGRAM_ALERT_TOKEN", TOKEN);
     env.put("TELEGRAM_BOT_TOKEN", BOT_TOKEN);
@@ -142,6 +142,22 @@ class AlertBotConfigTest {
                         "BINANCE_WS_URL",
                         "OKX_WS_URL",
                         "ALERT_HTTP_ADDR"));
+  }
+
+  @Test
+  void read_invalidRulesFileIsReportedWithTheOtherProblems(@TempDir Path dir) throws Exception {
+    Path rules =
+        Files.writeString(dir.resolve("rules.yaml"), "tiers:\n  majors:\n    storm-count: -1\n");
+
+    assertThatThrownBy(
+            () ->
+                read(Map.of("ALERT_RULES_FILE", rules.toString(), "LOG_LEVEL", "x"), RunMode.DEMO))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::variable)
+                    .contains("ALERT_RULES_FILE", "LOG_LEVEL"));
   }
 
   @Test
