@@ -3,6 +3,11 @@ package io.teleglas.alertbot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.teleglas.alertbot.alert.AlertEngine;
+import io.teleglas.alertbot.alert.AlertText;
+import io.teleglas.alertbot.alert.EngineLoop;
+import io.teleglas.alertbot.alert.Thresholds;
+import io.teleglas.alertbot.alert.ThresholdsLoader;
 import io.teleglas.alertbot.config.AlertBotConfig;
 import io.teleglas.alertbot.config.RunMode;
 import io.teleglas.alertbot.http.AlertBotEndpoints;
@@ -115,7 +120,11 @@ public final class AlertBotApp {
     return 1;
   }
 
-  /** Live sources, every normalized event printed to stdout, until SIGTERM. */
+  private static Thresholds thresholds(AlertBotConfig config) {
+    return config.rulesFile().map(ThresholdsLoader::load).orElse(Thresholds.DEFAULT);
+  }
+
+  /** Live sources; every normalized event and every alert printed to stdout, until SIGTERM. */
   private int dryRun(AlertBotConfig config) {
     Lifecycle lifecycle = new Lifecycle();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -138,9 +147,16 @@ public final class AlertBotApp {
         new ScheduledThreadPoolExecutor(2, new DaemonThreads("streams"));
     lifecycle.add("stream scheduler", scheduler::shutdownNow);
     IngestQueue queue = new IngestQueue(INGEST_CAPACITY, Clock.systemUTC());
-    Thread printer = new DaemonThreads("dry-run").newThread(new DryRunPrinter(queue, out));
-    printer.start();
-    lifecycle.add("printer", printer::interrupt);
+    AlertEngine engine =
+        AlertEngine.withBuiltInRules(
+            thresholds(config), alert -> out.println(AlertText.line(alert)));
+    Thread engineThread =
+        new DaemonThreads("alert-engine")
+            .newThread(
+                new EngineLoop(
+                    queue, engine, Clock.systemUTC(), e -> out.println(DryRunPrinter.line(e))));
+    engineThread.start();
+    lifecycle.add("alert engine", engineThread::interrupt);
     ObjectMapper mapper = new ObjectMapper();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AlertSources.Built built =

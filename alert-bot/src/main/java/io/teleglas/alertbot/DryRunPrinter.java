@@ -1,46 +1,20 @@
 package io.teleglas.alertbot;
 
-import io.teleglas.alertbot.stream.IngestQueue;
 import io.teleglas.alertbot.stream.SourcedEvent;
 import io.teleglas.core.market.Liquidation;
 import io.teleglas.core.market.MarketEvent;
 import io.teleglas.core.market.Trade;
 import io.teleglas.core.telegram.Formats;
-import java.io.PrintStream;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/**
- * {@code --dry-run}: drains the ingest queue on its own thread and prints every normalized event,
- * one line each, to stdout. Stops when interrupted.
- */
-final class DryRunPrinter implements Runnable {
+/** {@code --dry-run}: one line per normalized event. */
+final class DryRunPrinter {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private final IngestQueue queue;
-  private final PrintStream out;
-
-  DryRunPrinter(IngestQueue queue, PrintStream out) {
-    this.queue = queue;
-    this.out = out;
-  }
-
-  @Override
-  public void run() {
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
-        SourcedEvent e = queue.take(Duration.ofSeconds(1));
-        if (e != null) {
-          out.println(line(e));
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
+  private DryRunPrinter() {}
 
   static String line(SourcedEvent sourced) {
     MarketEvent e = sourced.event();

@@ -79,7 +79,11 @@ class AlertBotDryRunIT {
                       .contains("binance     LIQ    BTC    long  liquidated")
                       .contains("$1.21M @ $97,000.00  Binance BTCUSDT")
                       .contains("TRADE  BTC    taker sell")
-                      .contains("$1.94M @ $97,010.50"));
+                      .contains("$1.94M @ $97,010.50")
+                      .contains(
+                          "ALERT new        large-liquidation    #BTC long $1.21M (1 event) on Binance")
+                      .contains(
+                          "ALERT new        whale-trade          #BTC sell $1.94M (1 event) on Binance"));
       assertThat(bot.stdout().lines().filter(l -> l.contains("TRADE")).count())
           .as("a replayed trade is printed once")
           .isEqualTo(1);
