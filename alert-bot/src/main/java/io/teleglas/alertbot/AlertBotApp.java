@@ -12,6 +12,7 @@ import io.teleglas.alertbot.config.AlertBotConfig;
 import io.teleglas.alertbot.config.RunMode;
 import io.teleglas.alertbot.http.AlertBotEndpoints;
 import io.teleglas.alertbot.http.DeliveryHealth;
+import io.teleglas.alertbot.replay.Replayer;
 import io.teleglas.alertbot.source.SourceManager;
 import io.teleglas.alertbot.stream.IngestQueue;
 import io.teleglas.core.cli.BuildInfo;
@@ -24,13 +25,22 @@ import io.teleglas.core.http.HttpEndpoints;
 import io.teleglas.core.lifecycle.DaemonThreads;
 import io.teleglas.core.lifecycle.Lifecycle;
 import io.teleglas.core.logging.LogLevels;
+import io.teleglas.core.market.InstrumentCatalog;
 import io.teleglas.core.upstream.UpstreamMeter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import okhttp3.OkHttpClient;
@@ -60,11 +70,18 @@ public final class AlertBotApp {
       Flag.withArgument(
           "--replay",
           "FILE",
-          "like --demo but from a JSON-lines file of recorded frames (format in docs/configuration.md)");
+          "like --demo but from a JSON-lines file of recorded frames (format in docs/replay.md)");
   static final List<Flag> FLAGS =
       List.of(Flag.HELP, Flag.VERSION, Flag.CHECK_CONFIG, DEMO, DRY_RUN, REPLAY);
 
+  /** The bundled recording {@code --demo} replays. */
+  static final String DEMO_RECORDING = "/io/teleglas/alertbot/replay/demo-cascade.jsonl";
+
+  /** The demo plays its minutes of recorded time in a few seconds. */
+  private static final double DEMO_SPEEDUP = 120;
+
   private final Map<String, String> processEnv;
+  private Optional<String> replayFile = Optional.empty();
   private final DotEnv dotEnv;
   private final PrintStream out;
   private final PrintStream err;
@@ -100,6 +117,7 @@ public final class AlertBotApp {
               cli,
               new Environment(processEnv, dotEnv),
               reader -> AlertBotConfig.read(reader, mode));
+      replayFile = cli.value(REPLAY);
       return run(mode, config);
     } catch (Launcher.Exit e) {
       return e.code();
@@ -108,16 +126,72 @@ public final class AlertBotApp {
 
   private int run(RunMode mode, AlertBotConfig config) {
     LogLevels.applyRoot(config.common().logLevel());
-    if (mode == RunMode.DRY_RUN) {
-      return dryRun(config);
+    return switch (mode) {
+      case DRY_RUN -> dryRun(config);
+      case DEMO -> replay(config, Optional.empty());
+      case REPLAY -> replay(config, replayFile);
+      case LIVE -> {
+        err.println(
+            PROGRAM
+                + ": live mode is not available in this build yet: delivery to Telegram is still"
+                + " being built. --dry-run shows the live sources today, --demo the alerts.");
+        yield 1;
+      }
+    };
+  }
+
+  /**
+   * Offline: the bundled recording ({@code --demo}) or a recorded file ({@code --replay FILE})
+   * through the real decoders and engine, every alert printed; exit 0 at the end.
+   */
+  private int replay(AlertBotConfig config, Optional<String> file) {
+    Replayer replayer =
+        new Replayer(
+            thresholds(config),
+            new ObjectMapper(),
+            InstrumentCatalog.bundled(),
+            file.isEmpty() ? DEMO_SPEEDUP : 0);
+    Reader input;
+    String name;
+    if (file.isPresent()) {
+      Path path = Path.of(file.get());
+      name = path.toString();
+      try {
+        input = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        err.println(
+            PROGRAM
+                + ": cannot read replay file "
+                + name
+                + ": "
+                + (e instanceof NoSuchFileException ? "no such file" : e.toString()));
+        return 2;
+      }
+    } else {
+      name = "bundled demo recording";
+      InputStream demo = AlertBotApp.class.getResourceAsStream(DEMO_RECORDING);
+      if (demo == null) {
+        err.println(PROGRAM + ": the bundled demo recording is missing: " + DEMO_RECORDING);
+        return 1;
+      }
+      input = new InputStreamReader(demo, StandardCharsets.UTF_8);
+      out.println(
+          "alert-bot demo: replaying a synthetic liquidation cascade (BTC, ETH, WIF on Binance,"
+              + " Bybit, OKX, Hyperliquid) through the real decoders and alert engine; offline.");
     }
-    err.println(
-        PROGRAM
-            + ": "
-            + mode.name().toLowerCase(Locale.ROOT).replace('_', '-')
-            + " mode is not available in this build yet: the alert engine and delivery are still"
-            + " being built. --dry-run shows the live sources today.");
-    return 1;
+    try (Reader in = input) {
+      Replayer.Summary summary =
+          replayer.replay(
+              in,
+              alert -> out.println(AlertText.line(alert)),
+              bad -> err.println(PROGRAM + ": " + name + ": skipped " + bad));
+      out.println(summary.line());
+      out.flush();
+      return 0;
+    } catch (IOException | UncheckedIOException e) {
+      err.println(PROGRAM + ": cannot read " + name + ": " + e.getMessage());
+      return 1;
+    }
   }
 
   private static Thresholds thresholds(AlertBotConfig config) {

@@ -7,11 +7,15 @@ import io.teleglas.core.config.DotEnv;
 import io.teleglas.core.config.KnownVariables;
 import io.teleglas.core.config.Variable;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AlertBotAppTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -73,5 +77,31 @@ class AlertBotAppTest {
           .containsEntry(v.name(), v.defaultValue().orElse(""));
       assertThat(KnownVariables.NAMES).contains(v.name());
     }
+  }
+
+  @Test
+  void replay_printsAlertsBadLinesAndSummaryAndExitsZero(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("rec.jsonl");
+    try (InputStream in =
+        AlertBotAppTest.class.getResourceAsStream("/io/teleglas/alertbot/replay/small.jsonl")) {
+      Files.copy(in, file);
+    }
+
+    assertThat(run(Map.of(), "--replay", file.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("ALERT new        liquidation-storm    #BTC long $2.50M (3 events)")
+        .contains("ALERT resolved   liquidation-storm    #BTC long $3.10M (4 events)")
+        .contains("ALERT new        whale-trade          #ETH buy $1.50M")
+        .contains("replay finished: 7 frames, 6 events, 5 alerts, 4 bad lines");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("skipped line 6: not JSON", "skipped line 10: undecodable binance frame");
+  }
+
+  @Test
+  void replay_unreadableFileExitsTwoAndSaysWhy(@TempDir Path dir) {
+    assertThat(run(Map.of(), "--replay", dir.resolve("missing.jsonl").toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("cannot read replay file", "missing.jsonl", "no such file");
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("ALERT");
   }
 }

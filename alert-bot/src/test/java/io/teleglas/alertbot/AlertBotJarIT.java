@@ -74,10 +74,25 @@ class AlertBotJarIT {
   }
 
   @Test
-  void modesNotBuiltYetSaySoAndExitOne() {
-    JarProcess demo = JarProcess.run(JAR, workDir, Map.of(), "", EXIT, "--demo");
+  void demoReplaysTheBundledRecordingOfflineAndExitsZero() {
+    JarProcess demo = JarProcess.run(JAR, workDir, Map.of(), "", Duration.ofSeconds(30), "--demo");
 
-    assertThat(demo.awaitExit(EXIT)).isEqualTo(1);
-    assertThat(demo.stderr()).contains("demo mode is not available in this build yet");
+    assertThat(demo.awaitExit(Duration.ofSeconds(30))).isZero();
+    assertThat(demo.stdout())
+        .contains("ALERT new        liquidation-storm    #BTC long")
+        .contains("ALERT resolved   liquidation-storm")
+        .contains("ALERT new        large-liquidation")
+        .contains("ALERT new        whale-trade")
+        .contains("replay finished:", "0 bad lines");
+  }
+
+  @Test
+  void replayOfAMissingFileFailsClearly() {
+    JarProcess replay =
+        JarProcess.run(JAR, workDir, Map.of(), "", EXIT, "--replay", "missing.jsonl");
+
+    assertThat(replay.awaitExit(EXIT)).isEqualTo(2);
+    assertThat(replay.stderr()).contains("cannot read replay file missing.jsonl", "no such file");
+    assertThat(replay.stdout()).doesNotContain("ALERT");
   }
 }
