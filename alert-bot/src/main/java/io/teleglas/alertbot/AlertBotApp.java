@@ -81,7 +81,6 @@ public final class AlertBotApp {
   private static final double DEMO_SPEEDUP = 120;
 
   private final Map<String, String> processEnv;
-  private Optional<String> replayFile = Optional.empty();
   private final DotEnv dotEnv;
   private final PrintStream out;
   private final PrintStream err;
@@ -117,14 +116,13 @@ public final class AlertBotApp {
               cli,
               new Environment(processEnv, dotEnv),
               reader -> AlertBotConfig.read(reader, mode));
-      replayFile = cli.value(REPLAY);
-      return run(mode, config);
+      return run(mode, config, cli.value(REPLAY));
     } catch (Launcher.Exit e) {
       return e.code();
     }
   }
 
-  private int run(RunMode mode, AlertBotConfig config) {
+  private int run(RunMode mode, AlertBotConfig config, Optional<String> replayFile) {
     LogLevels.applyRoot(config.common().logLevel());
     return switch (mode) {
       case DRY_RUN -> dryRun(config);
