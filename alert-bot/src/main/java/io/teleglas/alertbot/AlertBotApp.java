@@ -21,6 +21,7 @@ import io.teleglas.core.cli.Flag;
 import io.teleglas.core.cli.Launcher;
 import io.teleglas.core.config.DotEnv;
 import io.teleglas.core.config.Environment;
+import io.teleglas.core.http.HttpClients;
 import io.teleglas.core.http.HttpEndpoints;
 import io.teleglas.core.lifecycle.DaemonThreads;
 import io.teleglas.core.lifecycle.Lifecycle;
@@ -41,7 +42,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -199,22 +199,9 @@ public final class AlertBotApp {
   /** Live sources; every normalized event and every alert printed to stdout, until SIGTERM. */
   private int dryRun(AlertBotConfig config) {
     Lifecycle lifecycle = new Lifecycle();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  lifecycle.close();
-                  stopped.countDown();
-                },
-                "shutdown"));
-    OkHttpClient http = new OkHttpClient();
-    lifecycle.add(
-        "okhttp",
-        () -> {
-          http.dispatcher().executorService().shutdown();
-          http.connectionPool().evictAll();
-        });
+    lifecycle.closeOnShutdown(Runtime.getRuntime());
+    OkHttpClient http = HttpClients.create();
+    lifecycle.add("okhttp", HttpClients.closer(http));
     ScheduledThreadPoolExecutor scheduler =
         new ScheduledThreadPoolExecutor(2, new DaemonThreads("streams"));
     lifecycle.add("stream scheduler", scheduler::shutdownNow);
@@ -268,7 +255,7 @@ public final class AlertBotApp {
     log.info(
         "{} {} dry run: events print to stdout; stop with Ctrl-C", PROGRAM, BuildInfo.version());
     try {
-      stopped.await();
+      lifecycle.awaitClosed();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -19,24 +19,22 @@ final class DryRunPrinter {
   static String line(SourcedEvent sourced) {
     MarketEvent e = sourced.event();
     String what;
+    double price;
+    String instrument;
     if (e instanceof Liquidation l) {
       what =
           String.format(
-              Locale.ROOT,
-              "LIQ    %-6s %-5s liquidated",
-              l.coin().symbol(),
-              l.side().name().toLowerCase(Locale.ROOT));
+              Locale.ROOT, "LIQ    %-6s %-5s liquidated", l.coin().symbol(), lower(l.side()));
+      price = l.price();
+      instrument = l.instrument();
     } else {
       Trade t = (Trade) e;
       what =
           String.format(
-              Locale.ROOT,
-              "TRADE  %-6s taker %-4s  ",
-              t.coin().symbol(),
-              t.side().name().toLowerCase(Locale.ROOT));
+              Locale.ROOT, "TRADE  %-6s taker %-4s  ", t.coin().symbol(), lower(t.side()));
+      price = t.price();
+      instrument = t.instrument();
     }
-    double price = e instanceof Liquidation l ? l.price() : ((Trade) e).price();
-    String instrument = e instanceof Liquidation l ? l.instrument() : ((Trade) e).instrument();
     return String.format(
         Locale.ROOT,
         "%s %-11s %s %9s @ %s  %s %s",
@@ -47,5 +45,9 @@ final class DryRunPrinter {
         Formats.usdPrice(price),
         e.exchange().name(),
         instrument);
+  }
+
+  private static String lower(Enum<?> side) {
+    return side.name().toLowerCase(Locale.ROOT);
   }
 }

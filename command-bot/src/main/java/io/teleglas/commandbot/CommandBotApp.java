@@ -33,6 +33,7 @@ import io.teleglas.core.cli.Launcher;
 import io.teleglas.core.coinglass.CoinglassRateLimiter;
 import io.teleglas.core.config.DotEnv;
 import io.teleglas.core.config.Environment;
+import io.teleglas.core.http.HttpClients;
 import io.teleglas.core.http.HttpEndpoints;
 import io.teleglas.core.lifecycle.Lifecycle;
 import io.teleglas.core.logging.LogLevels;
@@ -50,7 +51,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -122,7 +122,7 @@ public final class CommandBotApp {
     if (cli.has(OFFLINE)) {
       return runOffline(config);
     }
-    OkHttpClient http = httpClient();
+    OkHttpClient http = HttpClients.create();
     ObjectMapper mapper = new ObjectMapper();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     UpstreamMeter meter = new UpstreamMeter(metrics, Clock.systemUTC());
@@ -155,7 +155,7 @@ public final class CommandBotApp {
     }
     try (upstream) {
       err.println("Sample data served on " + upstream.baseUrl() + " until the input ends.");
-      OkHttpClient http = httpClient().newBuilder().proxy(Proxy.NO_PROXY).build();
+      OkHttpClient http = HttpClients.create().newBuilder().proxy(Proxy.NO_PROXY).build();
       Clock clock = Clock.systemUTC();
       UpstreamMeter meter =
           new UpstreamMeter(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock);
@@ -173,11 +173,8 @@ public final class CommandBotApp {
   }
 
   private int console(CommandRouter router, OkHttpClient http, Optional<String> notice) {
-    try {
+    try (HttpClients.Release release = HttpClients.closer(http)) {
       return new ConsoleSession(router, in, out, notice).run();
-    } finally {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
     }
   }
 
@@ -189,26 +186,12 @@ public final class CommandBotApp {
       PrometheusMeterRegistry metrics,
       AtomicReference<PollHealth> polling) {
     Lifecycle lifecycle = new Lifecycle();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  log.info("stopping");
-                  lifecycle.close();
-                  stopped.countDown();
-                },
-                "shutdown"));
+    lifecycle.closeOnShutdown(Runtime.getRuntime());
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);
     new UptimeMetrics().bindTo(metrics);
-    lifecycle.add(
-        "okhttp",
-        () -> {
-          http.dispatcher().executorService().shutdown();
-          http.connectionPool().evictAll();
-        });
+    lifecycle.add("okhttp", HttpClients.closer(http));
     try {
       var client =
           new OkHttpTelegramClient(
@@ -270,22 +253,11 @@ public final class CommandBotApp {
             ? "open to everyone"
             : config.allowedUsers().userIds().size() + " user(s)");
     try {
-      stopped.await();
+      lifecycle.awaitClosed();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return 0;
-  }
-
-  /**
-   * The process's one HTTP client. A /raw makes about twenty calls at once, a dozen of them to
-   * CoinGlass: OkHttp's default of 5 concurrent requests per host would serialize them.
-   */
-  static OkHttpClient httpClient() {
-    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
-    dispatcher.setMaxRequests(256);
-    dispatcher.setMaxRequestsPerHost(64);
-    return new OkHttpClient.Builder().dispatcher(dispatcher).build();
   }
 
   /**

@@ -52,7 +52,6 @@ public final class SourceManager implements SourcesView, AutoCloseable {
   private final Map<String, SourcePlan> plans = new LinkedHashMap<>();
   private final Map<String, RotatingStream> streams = new LinkedHashMap<>();
   private final Map<String, Instant> healthySince = new LinkedHashMap<>();
-  private final Map<String, Boolean> wasHealthy = new LinkedHashMap<>();
   private final LiquidationMatcher matcher = new LiquidationMatcher();
   private final AtomicReference<String> active = new AtomicReference<>();
   private final AtomicLong updates = new AtomicLong();
@@ -122,32 +121,27 @@ public final class SourceManager implements SourcesView, AutoCloseable {
   synchronized void evaluate() {
     Instant now = clock.instant();
     String best = null;
-    String fallback = null;
+    String firstHealthy = null;
     for (Map.Entry<String, RotatingStream> e : streams.entrySet()) {
       String source = e.getKey();
-      boolean healthy = healthy(e.getValue().snapshot());
-      boolean before = wasHealthy.getOrDefault(source, false);
-      if (healthy && !before) {
-        healthySince.put(source, now);
-      } else if (!healthy) {
+      if (!healthy(e.getValue().snapshot())) {
         healthySince.remove(source);
+        continue;
       }
-      wasHealthy.put(source, healthy);
-      if (healthy) {
-        if (fallback == null) {
-          fallback = source;
-        }
-        boolean settled = !healthySince.get(source).plus(switchBack).isAfter(now);
-        if (best == null && (settled || source.equals(active.get()) || active.get() == null)) {
-          best = source;
-        }
+      healthySince.putIfAbsent(source, now);
+      if (firstHealthy == null) {
+        firstHealthy = source;
+      }
+      boolean settled = !healthySince.get(source).plus(switchBack).isAfter(now);
+      if (best == null && (settled || source.equals(active.get()) || active.get() == null)) {
+        best = source;
       }
     }
-    String chosen = best != null ? best : fallback;
+    String chosen = best != null ? best : firstHealthy;
     if (chosen == null) {
-      this.fallback.ensureRunning("no source is healthy");
+      fallback.ensureRunning("no source is healthy");
     } else {
-      this.fallback.ensureStopped();
+      fallback.ensureStopped();
     }
     String previous = active.getAndSet(chosen);
     if (chosen != null && lastHealthy != null) {

@@ -8,6 +8,7 @@ import io.teleglas.core.market.Coin;
 import io.teleglas.core.market.Exchange;
 import io.teleglas.core.market.TakerSide;
 import io.teleglas.core.market.Trade;
+import io.teleglas.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.teleglas.core.market.Liquidation;
 import io.teleglas.core.market.PositionSide;
 import io.teleglas.core.market.TakerSide;
 import io.teleglas.core.market.Trade;
+import io.teleglas.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

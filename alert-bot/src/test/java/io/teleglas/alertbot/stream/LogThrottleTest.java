@@ -2,6 +2,7 @@ package io.teleglas.alertbot.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.teleglas.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

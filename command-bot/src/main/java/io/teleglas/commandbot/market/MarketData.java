@@ -275,25 +275,14 @@ public final class MarketData {
   public CompletableFuture<Fetched<List<Trade>>> largeTrades(Coin coin, double minUsd) {
     return allVenues(v -> v.recentLargeTrades(coin, minUsd))
         .thenApply(
-            answers -> {
-              List<Trade> trades = new ArrayList<>();
-              answers.forEach(
-                  a -> {
-                    if (a instanceof Fetched.Value<List<Trade>> v) {
-                      trades.addAll(v.value());
-                    }
-                  });
-              if (trades.isEmpty() && answers.stream().noneMatch(Fetched::isAvailable)) {
-                return firstFailure(answers);
-              }
-              trades.sort(Comparator.comparing(Trade::time).reversed());
-              String sources =
-                  answers.stream()
-                      .filter(Fetched::isAvailable)
-                      .map(a -> ((Fetched.Value<List<Trade>>) a).source())
-                      .collect(Collectors.joining(", "));
-              return Fetched.value(List.copyOf(trades), sources, clock.instant());
-            });
+            answers ->
+                allValues(answers)
+                    .map(
+                        lists ->
+                            lists.stream()
+                                .flatMap(List::stream)
+                                .sorted(Comparator.comparing(Trade::time).reversed())
+                                .toList()));
   }
 
   private <T> CompletableFuture<Fetched<T>> fromCoinglass(

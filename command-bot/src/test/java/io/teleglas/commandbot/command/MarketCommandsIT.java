@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class MarketCommandsIT {
   private FakeMarketApis upstream = new FakeMarketApis(0);
-  private final OkHttpClient http = io.teleglas.commandbot.CommandBotAppAccess.httpClient();
+  private final OkHttpClient http = io.teleglas.core.http.HttpClients.create();
 
   @AfterEach
   void stop() {

@@ -2,6 +2,7 @@ package io.teleglas.core.lifecycle;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ public final class Lifecycle implements AutoCloseable {
   private record Entry(String name, AutoCloseable component) {}
 
   private final Deque<Entry> running = new ArrayDeque<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean closed;
 
   /** Registers a started component; returns it for chaining. */
@@ -44,10 +46,22 @@ public final class Lifecycle implements AutoCloseable {
         log.warn("stopping {} failed: {}", e.name(), ex.toString());
       }
     }
+    stopped.countDown();
+  }
+
+  /** Blocks until {@link #close()} has stopped everything (e.g. after SIGTERM). */
+  public void awaitClosed() throws InterruptedException {
+    stopped.await();
   }
 
   /** Runs {@link #close()} when the JVM is asked to stop (SIGTERM, SIGINT, end of main). */
   public void closeOnShutdown(Runtime runtime) {
-    runtime.addShutdownHook(new Thread(this::close, "shutdown"));
+    runtime.addShutdownHook(
+        new Thread(
+            () -> {
+              log.info("stopping");
+              close();
+            },
+            "shutdown"));
   }
 }

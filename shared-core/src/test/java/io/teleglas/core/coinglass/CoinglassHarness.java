@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.teleglas.core.config.Secret;
+import io.teleglas.core.testing.MutableClock;
 import io.teleglas.core.upstream.UpstreamMeter;
 import java.net.URI;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.teleglas.core.coinglass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teleglas.core.coinglass.CoinglassRateLimiter.Budget;
+import io.teleglas.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;

@@ -3,38 +3,20 @@ package io.teleglas.core.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
+import io.teleglas.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class UpstreamMeterTest {
-  private Instant now = Instant.parse("2026-11-21T12:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T12:00:00Z"));
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final UpstreamMeter meter = new UpstreamMeter(registry, clock);
 
   @Test
   void record_countsErrorsOfTheLastHourOnly() {
     meter.record("CoinGlass", "pairs-markets", "timeout", Duration.ofMillis(900));
-    now = now.plus(Duration.ofMinutes(50));
+    clock.advance(Duration.ofMinutes(50));
     meter.record("CoinGlass", "pairs-markets", "upstream_error", Duration.ofMillis(20));
     meter.record("CoinGlass", "pairs-markets", "plan", Duration.ofMillis(20));
     meter.record("CoinGlass", "pairs-markets", "ok", Duration.ofMillis(120));
@@ -44,7 +26,7 @@ class UpstreamMeterTest {
     assertThat(meter.state("CoinGlass").orElseThrow().lastLatency())
         .isEqualTo(Duration.ofMillis(120));
 
-    now = now.plus(Duration.ofMinutes(15));
+    clock.advance(Duration.ofMinutes(15));
     assertThat(meter.state("CoinGlass").orElseThrow().errorsLastHour()).isEqualTo(1);
     assertThat(registry.get("teleglas_upstream_calls").tag("outcome", "ok").timer().count())
         .isEqualTo(1);
@@ -52,7 +34,7 @@ class UpstreamMeterTest {
 
   @Test
   void outcome_namesReasonsInLowerCase() {
-    assertThat(UpstreamMeter.outcome(Fetched.value(1, "x", now))).isEqualTo("ok");
+    assertThat(UpstreamMeter.outcome(Fetched.value(1, "x", clock.instant()))).isEqualTo("ok");
     assertThat(UpstreamMeter.outcome(Fetched.unavailable(Fetched.Reason.RATE_LIMITED, "d", "x")))
         .isEqualTo("rate_limited");
   }
