@@ -124,6 +124,7 @@ public final class AlertBotApp {
 
   private int run(RunMode mode, AlertBotConfig config, Optional<String> replayFile) {
     LogLevels.applyRoot(config.common().logLevel());
+    LogLevels.applyFormat(config.common().logFormat());
     return switch (mode) {
       case DRY_RUN -> dryRun(config);
       case DEMO -> replay(config, Optional.empty());

@@ -119,6 +119,7 @@ public final class CommandBotApp {
 
   private int run(CommandLine cli, CommandBotConfig config) {
     LogLevels.applyRoot(config.common().logLevel());
+    LogLevels.applyFormat(config.common().logFormat());
     if (cli.has(OFFLINE)) {
       return runOffline(config);
     }

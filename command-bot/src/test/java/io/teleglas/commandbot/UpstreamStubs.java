@@ -72,7 +72,8 @@ public final class UpstreamStubs implements AutoCloseable {
             base,
             Path.of("data"),
             Optional.empty(),
-            "INFO");
+            "INFO",
+            CommonConfig.LogFormat.TEXT);
     return MarketWiring.marketData(config, http, mapper, meter, clock);
   }
 

@@ -129,7 +129,8 @@ public final class OfflineUpstream implements AutoCloseable {
         base,
         config.dataDir(),
         config.databaseUrl(),
-        config.logLevel());
+        config.logLevel(),
+        config.logFormat());
   }
 
   /** Stops listening, closes open connections and ends the threads. */

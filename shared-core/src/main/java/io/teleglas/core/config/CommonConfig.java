@@ -22,7 +22,8 @@ public record CommonConfig(
     URI hyperliquidApiUrl,
     Path dataDir,
     Optional<DatabaseUrl> databaseUrl,
-    String logLevel) {
+    String logLevel,
+    LogFormat logFormat) {
 
   public static final Variable TELEGRAM_API_URL =
       Variable.withDefault(
@@ -59,6 +60,18 @@ public record CommonConfig(
       Variable.withDefault(
           "LOG_LEVEL", "INFO", "root log level: TRACE, DEBUG, INFO, WARN, ERROR or OFF");
 
+  public static final Variable LOG_FORMAT =
+      Variable.withDefault(
+          "LOG_FORMAT",
+          "text",
+          "log line format: text (one readable line) or json (one JSON object per line)");
+
+  /** How log lines are written. */
+  public enum LogFormat {
+    TEXT,
+    JSON
+  }
+
   /** Every shared variable, in the order {@code --help} lists them. */
   public static final List<Variable> VARIABLES =
       List.of(
@@ -71,7 +84,8 @@ public record CommonConfig(
           HYPERLIQUID_API_URL,
           DATA_DIR,
           DATABASE_URL,
-          LOG_LEVEL);
+          LOG_LEVEL,
+          LOG_FORMAT);
 
   public CommonConfig {
     requireNonNull(telegramApiUrl, "telegramApiUrl is null");
@@ -84,6 +98,7 @@ public record CommonConfig(
     requireNonNull(dataDir, "dataDir is null");
     requireNonNull(databaseUrl, "databaseUrl is null");
     requireNonNull(logLevel, "logLevel is null");
+    requireNonNull(logFormat, "logFormat is null");
   }
 
   /**
@@ -123,6 +138,7 @@ public record CommonConfig(
                   }
                 });
     String level = reader.logLevel(LOG_LEVEL);
+    LogFormat format = logFormat(reader);
     if (telegram == null
         || coinglass == null
         || binance == null
@@ -133,7 +149,30 @@ public record CommonConfig(
       return null;
     }
     return new CommonConfig(
-        telegram, key, coinglass, binance, bybit, okx, hyperliquid, dataDir, database, level);
+        telegram,
+        key,
+        coinglass,
+        binance,
+        bybit,
+        okx,
+        hyperliquid,
+        dataDir,
+        database,
+        level,
+        format);
+  }
+
+  private static LogFormat logFormat(ConfigReader reader) {
+    String value = reader.raw(LOG_FORMAT).orElse("text").trim().toLowerCase(java.util.Locale.ROOT);
+    return switch (value) {
+      case "text" -> LogFormat.TEXT;
+      case "json" -> LogFormat.JSON;
+      default -> {
+        reader.problem(
+            LOG_FORMAT, ConfigReader.quote(value) + " is not a format; expected text or json");
+        yield LogFormat.TEXT;
+      }
+    };
   }
 
   private static URI rest(ConfigReader reader, Variable v) {

@@ -21,6 +21,7 @@ public final class KnownVariables {
           "DATA_DIR",
           "DATABASE_URL",
           "LOG_LEVEL",
+          "LOG_FORMAT",
           "TELEGRAM_BOT_TOKEN",
           "TELEGRAM_ALLOWED_USERS",
           "TELEGRAM_ADMIN_IDS",
