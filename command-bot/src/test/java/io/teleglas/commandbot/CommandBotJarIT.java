@@ -188,6 +188,21 @@ class CommandBotJarIT {
   }
 
   @Test
+  void saysPlainlyWhenAnotherProcessPollsTheSameToken() {
+    FakeBot chat = telegram.bot(TOKEN);
+    telegram.conflictOnGetUpdates(true);
+    bot = JarProcess.start(JAR, workDir, env());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> bot.stderr().contains("409 Conflict"));
+    assertThat(bot.stderr())
+        .contains("another process is polling this bot's token")
+        .contains("docs/operations.md");
+    telegram.conflictOnGetUpdates(false);
+    chat.sendText(42, 42, "/start");
+    assertThat(chat.awaitSentMessages(1, Duration.ofSeconds(20)).get(0).text()).contains("/help");
+  }
+
+  @Test
   void refusesUsersNotInTheAllowList() {
     FakeBot chat = telegram.bot(TOKEN);
     bot = JarProcess.start(JAR, workDir, env("TELEGRAM_ALLOWED_USERS", "42"));

@@ -14,6 +14,8 @@ import okhttp3.Response;
  * failure and how many in a row. TelegramBots itself only logs poll failures. Thread-safe.
  */
 public final class PollHealth implements Interceptor {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PollHealth.class);
+
   /** What the poller has seen. */
   public record Snapshot(
       Optional<Instant> lastSuccess,
@@ -27,6 +29,7 @@ public final class PollHealth implements Interceptor {
   private Instant lastFailure;
   private String lastError;
   private int consecutiveFailures;
+  private long conflicts;
 
   public PollHealth(Clock clock) {
     this.clock = clock;
@@ -49,13 +52,10 @@ public final class PollHealth implements Interceptor {
       Response response = chain.proceed(chain.request());
       if (response.isSuccessful()) {
         succeeded();
+      } else if (response.code() == 409) {
+        conflict();
       } else {
-        failed(
-            "HTTP "
-                + response.code()
-                + (response.code() == 409
-                    ? " Conflict: another process is polling this bot token"
-                    : ""));
+        failed("HTTP " + response.code());
       }
       return response;
     } catch (IOException e) {
@@ -72,6 +72,27 @@ public final class PollHealth implements Interceptor {
     inFlightSince = null;
     lastSuccess = clock.instant();
     consecutiveFailures = 0;
+    conflicts = 0;
+  }
+
+  /**
+   * TelegramBots only backs off on 409, so say plainly what it means: logged at the first conflict
+   * and then at the 2nd, 4th, 8th... in a row, so a long conflict stays visible without flooding.
+   */
+  private void conflict() {
+    long n;
+    synchronized (this) {
+      failed("HTTP 409 Conflict: another process is polling this bot token");
+      n = ++conflicts;
+    }
+    if (Long.bitCount(n) == 1) {
+      log.error(
+          "Telegram answered 409 Conflict ({} in a row): another process is polling this bot's"
+              + " token, so updates are split between the two. Run exactly one instance per token:"
+              + " look for a second copy on this machine (systemctl status, ps aux | grep jar) or on"
+              + " another one, or an old deployment; docs/operations.md has the steps.",
+          n);
+    }
   }
 
   private synchronized void failed(String error) {
