@@ -105,7 +105,11 @@ public final class ThresholdsLoader {
     Duration stormWait = duration(wait, "group-wait", "storm", d.stormGroupWait(), true);
     if (singleWait.compareTo(window) >= 0) {
       problem(
-          "group-wait.single-liquidation", "must be shorter than storm.window (" + window + ")");
+          "group-wait.single-liquidation",
+          "must be shorter than storm.window, got " + wait.get("single-liquidation"));
+    }
+    if (stormWait.compareTo(window) >= 0) {
+      problem("group-wait.storm", "must be shorter than storm.window, got " + wait.get("storm"));
     }
     Duration clusterWindow = duration(cluster, "whale-cluster", "window", d.clusterWindow(), false);
     MarketThresholds market = market(root, d.market());
