@@ -23,6 +23,16 @@ import java.util.Set;
  * @param firstEventTime event time of the first counted event
  * @param lastEventTime event time of the last counted event, not before the first
  * @param samples the triggering event, or for a group its largest events, largest first
+ * @param breakdown for a market-wide alert ({@code market-cascade}), the coins it covers with their
+ *     totals, largest first; empty for every other rule
+ * @param reading for an alert about a polled reading ({@code funding-extreme}, {@code oi-spike}),
+ *     what was measured; empty for alerts about events
+ *     <p>{@code usdValue} is the notional the alert is about: the events' total, or for a reading
+ *     the open interest (USD) it concerns. It is > 0, except for a reading alert whose open
+ *     interest could not be obtained, where it is 0 and means "unknown": renderers show the reading
+ *     then, never the 0. For a reading alert {@code eventCount} is the number of readings compared
+ *     and {@code coin} is the coin measured; for a market-wide alert {@code coin} is the coin with
+ *     the largest share.
  */
 public record Alert(
     String rule,
@@ -35,7 +45,9 @@ public record Alert(
     Set<Exchange> exchanges,
     Instant firstEventTime,
     Instant lastEventTime,
-    List<MarketEvent> samples) {
+    List<MarketEvent> samples,
+    List<CoinTotal> breakdown,
+    Optional<Reading> reading) {
 
   public Alert {
     Objects.requireNonNull(rule, "rule is null");
@@ -43,8 +55,11 @@ public record Alert(
     Objects.requireNonNull(kind, "kind is null");
     Objects.requireNonNull(coin, "coin is null");
     Objects.requireNonNull(side, "side is null");
-    if (!(usdValue > 0)) {
-      throw new IllegalArgumentException("usdValue must be > 0, got " + usdValue);
+    Objects.requireNonNull(reading, "reading is null");
+    boolean unknownNotional = usdValue == 0 && reading.isPresent();
+    if (!(usdValue > 0 || unknownNotional) || Double.isInfinite(usdValue)) {
+      throw new IllegalArgumentException(
+          "usdValue must be > 0 (or 0 for a reading without open interest), got " + usdValue);
     }
     if (eventCount < 1) {
       throw new IllegalArgumentException("eventCount must be >= 1, got " + eventCount);
@@ -59,6 +74,36 @@ public record Alert(
       throw new IllegalArgumentException("lastEventTime is before firstEventTime");
     }
     samples = List.copyOf(samples);
+    breakdown = List.copyOf(breakdown);
+  }
+
+  /** An alert about events, without breakdown or reading. */
+  static Alert ofEvents(
+      String rule,
+      String groupKey,
+      AlertKind kind,
+      Coin coin,
+      AlertSide side,
+      double usdValue,
+      int eventCount,
+      Set<Exchange> exchanges,
+      Instant firstEventTime,
+      Instant lastEventTime,
+      List<? extends MarketEvent> samples) {
+    return new Alert(
+        rule,
+        groupKey,
+        kind,
+        coin,
+        Optional.of(side),
+        usdValue,
+        eventCount,
+        exchanges,
+        firstEventTime,
+        lastEventTime,
+        List.copyOf(samples),
+        List.of(),
+        Optional.empty());
   }
 
   /** An alert about one event. */
@@ -74,7 +119,9 @@ public record Alert(
         Set.of(event.exchange()),
         event.time(),
         event.time(),
-        List.of(event));
+        List.of(event),
+        List.of(),
+        Optional.empty());
   }
 
   static String groupKey(String rule, Coin coin, AlertSide side) {
@@ -94,6 +141,13 @@ public record Alert(
         exchanges,
         firstEventTime,
         lastEventTime,
-        samples);
+        samples,
+        breakdown,
+        reading);
+  }
+
+  /** Whether the notional is known; false only for a reading alert without open interest. */
+  public boolean hasUsdValue() {
+    return usdValue > 0;
   }
 }

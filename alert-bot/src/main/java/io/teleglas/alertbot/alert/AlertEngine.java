@@ -1,5 +1,6 @@
 package io.teleglas.alertbot.alert;
 
+import io.teleglas.alertbot.market.MarketReading;
 import io.teleglas.core.market.MarketEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,14 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every rule on every event and passes their alerts through the engine stages: inhibition of
- * single liquidations by an open storm, then cooldown with escalation; what is left goes to the
- * sink.
+ * Runs every rule on every event and reading and passes their alerts through the engine stages: the
+ * group wait (large single liquidations and a storm's first message are held briefly), then
+ * inhibition (an open storm or market cascade supersedes the alerts it covers), then cooldown with
+ * escalation; what is left goes to the sink.
  *
  * <p>Threading: not thread-safe; one engine thread owns it and all rule state. Time is event time:
  * the engine reads no clock. Each event first advances the time to its own (time never goes
- * backwards), and the thread calls {@link #advanceTo} while idle so that storms close without new
- * events.
+ * backwards), and the thread calls {@link #advanceTo} while idle so that storms close and held
+ * alerts go out without new events. Readings carry wall-clock time and do not move engine time.
  */
 public final class AlertEngine {
 
@@ -27,8 +29,8 @@ public final class AlertEngine {
 
   private final List<AlertRule> rules;
   private final AlertSink sink;
-  private final Inhibition inhibition =
-      new Inhibition(LiquidationStormRule.NAME, LargeLiquidationRule.NAME);
+  private final GroupWait groupWait;
+  private final Inhibition inhibition;
   private final Cooldown cooldown;
   private final Map<String, Long> failures = new TreeMap<>();
   private Instant now = Instant.MIN;
@@ -36,16 +38,25 @@ public final class AlertEngine {
   public AlertEngine(List<AlertRule> rules, Thresholds thresholds, AlertSink sink) {
     this.rules = List.copyOf(rules);
     this.sink = Objects.requireNonNull(sink, "sink is null");
+    this.groupWait = new GroupWait(Map.of(LargeLiquidationRule.NAME, thresholds.singleGroupWait()));
+    this.inhibition = new Inhibition(this.rules, this::failed);
     this.cooldown = new Cooldown(thresholds.cooldown(), thresholds.escalationFactor());
   }
 
-  /** The engine with the built-in rules: large liquidation, liquidation storm, whale trade. */
+  /**
+   * The engine with the built-in rules: large liquidation, liquidation storm, market cascade, whale
+   * trade, whale cluster, funding extreme and open-interest spike.
+   */
   public static AlertEngine withBuiltInRules(Thresholds thresholds, AlertSink sink) {
     return new AlertEngine(
         List.of(
             new LargeLiquidationRule(thresholds),
             new LiquidationStormRule(thresholds),
-            new WhaleTradeRule(thresholds)),
+            new MarketCascadeRule(thresholds),
+            new WhaleTradeRule(thresholds),
+            new WhaleClusterRule(thresholds),
+            new FundingExtremeRule(thresholds),
+            new OpenInterestSpikeRule(thresholds)),
         thresholds,
         sink);
   }
@@ -60,7 +71,19 @@ public final class AlertEngine {
     emit(batch);
   }
 
-  /** Lets windows close: runs every rule's time step if {@code time} is later than any so far. */
+  /** Runs every rule on a polled reading; engine time stays where it is. */
+  public void onReading(MarketReading reading) {
+    List<Alert> batch = new ArrayList<>();
+    for (AlertRule rule : rules) {
+      batch.addAll(run(rule, () -> rule.onReading(reading), reading));
+    }
+    emit(batch);
+  }
+
+  /**
+   * Lets windows close and held alerts go out: runs every rule's time step if {@code time} is later
+   * than any so far.
+   */
   public void advanceTo(Instant time) {
     if (!time.isAfter(now)) {
       return;
@@ -78,7 +101,7 @@ public final class AlertEngine {
     return Map.copyOf(failures);
   }
 
-  /** Single-liquidation alerts superseded by an open storm. */
+  /** Alerts superseded by an open storm or cascade, with the follow-ups of superseded groups. */
   public long inhibitedTotal() {
     return inhibition.inhibited();
   }
@@ -88,23 +111,37 @@ public final class AlertEngine {
     return cooldown.suppressed();
   }
 
+  /** Alerts held by the group wait right now. */
+  public int waitingTotal() {
+    return groupWait.waiting();
+  }
+
   private List<Alert> run(AlertRule rule, Supplier<List<Alert>> step, Object input) {
     try {
       return step.get();
     } catch (RuntimeException e) {
-      long count = failures.merge(rule.name(), 1L, Long::sum);
-      if (Long.bitCount(count) == 1) {
-        LOG.warn("Alert rule {} failed ({} times so far) on {}", rule.name(), count, input, e);
-      }
+      failed(rule, e, input);
       return List.of();
     }
   }
 
+  private void failed(AlertRule rule, RuntimeException e) {
+    failed(rule, e, "inhibition check");
+  }
+
+  private void failed(AlertRule rule, RuntimeException e, Object input) {
+    long count = failures.merge(rule.name(), 1L, Long::sum);
+    if (Long.bitCount(count) == 1) {
+      LOG.warn("Alert rule {} failed ({} times so far) on {}", rule.name(), count, input, e);
+    }
+  }
+
   private void emit(List<Alert> batch) {
-    if (batch.isEmpty()) {
+    List<Alert> released = groupWait.apply(batch, now);
+    if (released.isEmpty()) {
       return;
     }
-    for (Alert alert : cooldown.apply(inhibition.apply(batch))) {
+    for (Alert alert : cooldown.apply(inhibition.apply(released))) {
       sink.accept(alert);
     }
   }

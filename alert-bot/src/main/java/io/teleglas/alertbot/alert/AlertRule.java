@@ -1,5 +1,6 @@
 package io.teleglas.alertbot.alert;
 
+import io.teleglas.alertbot.market.MarketReading;
 import io.teleglas.core.market.MarketEvent;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,14 @@ public interface AlertRule {
    * The engine calls it with a time that never goes backwards, before each event and when idle.
    */
   default List<Alert> onTime(Instant now) {
+    return List.of();
+  }
+
+  /**
+   * The alerts a polled reading (funding, open interest) triggers; empty when none. Readings carry
+   * their own (wall-clock) time and do not move the engine's event time.
+   */
+  default List<Alert> onReading(MarketReading reading) {
     return List.of();
   }
 }

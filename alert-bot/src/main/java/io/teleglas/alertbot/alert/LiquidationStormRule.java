@@ -16,12 +16,17 @@ import java.util.Objects;
 /**
  * Detects a cascade of liquidations on one side of one coin, over a rolling window of event time.
  *
- * <p>A storm opens (NEW) when the liquidations of the last {@link Thresholds#stormWindow()} reach
- * the tier's storm USD and count; from then on every liquidation of that coin and side adds to it,
- * announced as UPDATE at most every {@link Thresholds#stormUpdateInterval()}; it closes (RESOLVED,
- * with the final totals) once no liquidation came for a whole window.
+ * <p>A storm opens when the liquidations of the last {@link Thresholds#stormWindow()} reach the
+ * tier's storm USD and count, and is announced (NEW) {@link Thresholds#stormGroupWait()} later, so
+ * that its first message has the totals of the first seconds of the cascade; from then on every
+ * liquidation of that coin and side adds to it, announced as UPDATE at most every {@link
+ * Thresholds#stormUpdateInterval()}; it closes (RESOLVED, with the final totals) once no
+ * liquidation came for a whole window.
+ *
+ * <p>While a storm is open it inhibits {@code large-liquidation} alerts for its coin and side: the
+ * storm message, edited as it grows, replaces one message per liquidation.
  */
-public final class LiquidationStormRule implements AlertRule {
+public final class LiquidationStormRule implements AlertRule, Inhibitor {
 
   public static final String NAME = "liquidation-storm";
 
@@ -49,6 +54,15 @@ public final class LiquidationStormRule implements AlertRule {
     state.closeIfQuiet(liquidation.time(), alerts);
     state.add(liquidation, alerts);
     return alerts;
+  }
+
+  @Override
+  public boolean inhibits(Alert alert) {
+    if (!alert.rule().equals(LargeLiquidationRule.NAME) || alert.side().isEmpty()) {
+      return false;
+    }
+    Side state = sides.get(Alert.groupKey(NAME, alert.coin(), alert.side().get()));
+    return state != null && state.storm != null;
   }
 
   @Override
@@ -92,21 +106,31 @@ public final class LiquidationStormRule implements AlertRule {
       double usd = recent.stream().mapToDouble(Liquidation::usdValue).sum();
       TierThresholds tier = thresholds.forCoin(coin);
       if (usd >= tier.stormUsd() && recent.size() >= tier.stormCount()) {
-        storm = new Storm(key, side);
+        storm = new Storm(key, side, liquidation.time());
         recent.forEach(storm::add);
         recent.clear();
-        out.add(storm.announce(AlertKind.NEW, liquidation.time()));
+        updateIfDue(liquidation.time(), out);
       }
     }
 
     void updateIfDue(Instant now, List<Alert> out) {
-      if (storm != null && storm.updateDue(now, thresholds.stormUpdateInterval())) {
+      if (storm == null) {
+        return;
+      }
+      if (!storm.announced()) {
+        if (!now.isBefore(storm.openedAt().plus(thresholds.stormGroupWait()))) {
+          out.add(storm.announce(AlertKind.NEW, now));
+        }
+      } else if (storm.updateDue(now, thresholds.stormUpdateInterval())) {
         out.add(storm.announce(AlertKind.UPDATE, now));
       }
     }
 
     void closeIfQuiet(Instant now, List<Alert> out) {
       if (storm != null && storm.quietSince(now, thresholds.stormWindow())) {
+        if (!storm.announced()) {
+          out.add(storm.announce(AlertKind.NEW, now));
+        }
         out.add(storm.announce(AlertKind.RESOLVED, now));
         storm = null;
       }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** The running totals of one open liquidation storm. Engine-thread only. */
@@ -28,9 +27,22 @@ final class Storm {
   private Instant lastAnnounced;
   private boolean grownSinceAnnounced;
 
-  Storm(String groupKey, AlertSide side) {
+  private final Instant openedAt;
+
+  Storm(String groupKey, AlertSide side, Instant openedAt) {
     this.groupKey = groupKey;
     this.side = side;
+    this.openedAt = openedAt;
+  }
+
+  /** Event time of the liquidation that opened it. */
+  Instant openedAt() {
+    return openedAt;
+  }
+
+  /** Whether its NEW has been announced (it waits the storm group wait first). */
+  boolean announced() {
+    return lastAnnounced != null;
   }
 
   void add(Liquidation liquidation) {
@@ -52,12 +64,12 @@ final class Storm {
     lastAnnounced = at;
     grownSinceAnnounced = false;
     List<MarketEvent> samples = List.copyOf(largest);
-    return new Alert(
+    return Alert.ofEvents(
         LiquidationStormRule.NAME,
         groupKey,
         kind,
         largest.get(0).coin(),
-        Optional.of(side),
+        side,
         usdValue,
         count,
         exchanges,

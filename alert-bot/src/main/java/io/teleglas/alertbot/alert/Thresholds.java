@@ -17,6 +17,12 @@ import java.util.Objects;
  * @param cooldown a rule's NEW alert for one coin and side is not repeated within this time
  * @param escalationFactor inside the cooldown, an alert at least this many times the last one sent
  *     passes as an escalation, > 1
+ * @param clusterWindow a whale cluster counts trades within this much event time
+ * @param singleGroupWait a large-liquidation alert is held this long (event time) so that a storm
+ *     opening meanwhile supersedes it; zero sends it at once
+ * @param stormGroupWait a storm's first message is held this long so that it starts with fuller
+ *     totals; zero sends it at once
+ * @param market the market-wide and polled rules' thresholds
  */
 public record Thresholds(
     Tiers tiers,
@@ -24,19 +30,30 @@ public record Thresholds(
     Duration stormWindow,
     Duration stormUpdateInterval,
     Duration cooldown,
-    double escalationFactor) {
+    double escalationFactor,
+    Duration clusterWindow,
+    Duration singleGroupWait,
+    Duration stormGroupWait,
+    MarketThresholds market) {
 
   public static final Thresholds DEFAULT =
       new Thresholds(
           Tiers.DEFAULT,
           Map.of(
-              Tier.MAJORS, new TierThresholds(500_000, 2_000_000, 3, 1_000_000),
-              Tier.LARGE_CAPS, new TierThresholds(200_000, 1_000_000, 2, 500_000),
-              Tier.OTHERS, new TierThresholds(100_000, 500_000, 2, 200_000)),
+              Tier.MAJORS,
+              new TierThresholds(500_000, 2_000_000, 3, 1_000_000, 250_000, 3_000_000, 5),
+              Tier.LARGE_CAPS,
+              new TierThresholds(200_000, 1_000_000, 2, 500_000, 100_000, 1_500_000, 4),
+              Tier.OTHERS,
+              new TierThresholds(100_000, 500_000, 2, 200_000, 50_000, 500_000, 3)),
           Duration.ofSeconds(30),
           Duration.ofSeconds(10),
           Duration.ofMinutes(5),
-          3.0);
+          3.0,
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(5),
+          MarketThresholds.DEFAULT);
 
   public Thresholds {
     Objects.requireNonNull(tiers, "tiers is null");
@@ -52,6 +69,24 @@ public record Thresholds(
     if (!(escalationFactor > 1) || Double.isInfinite(escalationFactor)) {
       throw new IllegalArgumentException("escalationFactor must be > 1, got " + escalationFactor);
     }
+    positive(clusterWindow, "clusterWindow");
+    notNegative(singleGroupWait, "singleGroupWait");
+    notNegative(stormGroupWait, "stormGroupWait");
+    Objects.requireNonNull(market, "market is null");
+    if (singleGroupWait.compareTo(stormWindow) >= 0 || stormGroupWait.compareTo(stormWindow) >= 0) {
+      throw new IllegalArgumentException("group waits must be shorter than stormWindow");
+    }
+  }
+
+  /**
+   * How long after the last event every open group has closed and every held alert is out: what a
+   * replay advances past its end.
+   */
+  public Duration settleTime() {
+    Duration longest = stormWindow.plus(stormUpdateInterval);
+    Duration cascade = market.cascadeWindow().plus(market.cascadeUpdateInterval());
+    longest = cascade.compareTo(longest) > 0 ? cascade : longest;
+    return longest.plus(longest).plus(singleGroupWait).plus(stormGroupWait).plusSeconds(1);
   }
 
   /** The thresholds that apply to {@code coin}. */
@@ -59,7 +94,14 @@ public record Thresholds(
     return byTier.get(tiers.tierOf(coin));
   }
 
-  private static void positive(Duration duration, String name) {
+  private static void notNegative(Duration duration, String name) {
+    Objects.requireNonNull(duration, name + " is null");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, got " + duration);
+    }
+  }
+
+  static void positive(Duration duration, String name) {
     Objects.requireNonNull(duration, name + " is null");
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException(name + " must be positive, got " + duration);

@@ -63,7 +63,18 @@ public final class ThresholdsLoader {
     if (root == null || root.isMissingNode() || root.isNull()) {
       return d;
     }
-    if (!object(root, "(top level)", Set.of("tiers", "storm", "cooldown"))) {
+    Set<String> sections =
+        Set.of(
+            "tiers",
+            "storm",
+            "cooldown",
+            "group-wait",
+            "whale-cluster",
+            "market-cascade",
+            "funding-extreme",
+            "oi-spike",
+            "market-poll");
+    if (!object(root, "(top level)", sections)) {
       throw new ConfigException(problems);
     }
     JsonNode tiersNode = root.path("tiers");
@@ -79,13 +90,29 @@ public final class ThresholdsLoader {
     }
     JsonNode storm = root.path("storm");
     JsonNode cool = root.path("cooldown");
+    JsonNode wait = root.path("group-wait");
+    JsonNode cluster = root.path("whale-cluster");
     object(storm, "storm", Set.of("window", "update-interval"));
     object(cool, "cooldown", Set.of("period", "escalation-factor"));
-    Duration window = duration(storm, "storm.window", "window", d.stormWindow());
-    Duration interval =
-        duration(storm, "storm.update-interval", "update-interval", d.stormUpdateInterval());
-    Duration period = duration(cool, "cooldown.period", "period", d.cooldown());
-    double factor = number(cool, "cooldown.escalation-factor", "escalation-factor", 1.0, d);
+    object(wait, "group-wait", Set.of("single-liquidation", "storm"));
+    object(cluster, "whale-cluster", Set.of("window"));
+    Duration window = duration(storm, "storm", "window", d.stormWindow(), false);
+    Duration interval = duration(storm, "storm", "update-interval", d.stormUpdateInterval(), false);
+    Duration period = duration(cool, "cooldown", "period", d.cooldown(), false);
+    double factor = number(cool, "cooldown", "escalation-factor", 1.0, d.escalationFactor());
+    Duration singleWait =
+        duration(wait, "group-wait", "single-liquidation", d.singleGroupWait(), true);
+    Duration stormWait = duration(wait, "group-wait", "storm", d.stormGroupWait(), true);
+    if (singleWait.compareTo(window) >= 0) {
+      problem(
+          "group-wait.single-liquidation",
+          "must be shorter than storm.window, got " + wait.get("single-liquidation"));
+    }
+    if (stormWait.compareTo(window) >= 0) {
+      problem("group-wait.storm", "must be shorter than storm.window, got " + wait.get("storm"));
+    }
+    Duration clusterWindow = duration(cluster, "whale-cluster", "window", d.clusterWindow(), false);
+    MarketThresholds market = market(root, d.market());
     checkOverlap(coins);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -96,7 +123,59 @@ public final class ThresholdsLoader {
         window,
         interval,
         period,
-        factor);
+        factor,
+        clusterWindow,
+        singleWait,
+        stormWait,
+        market);
+  }
+
+  private MarketThresholds market(JsonNode root, MarketThresholds d) {
+    JsonNode cascade = root.path("market-cascade");
+    JsonNode funding = root.path("funding-extreme");
+    JsonNode oi = root.path("oi-spike");
+    JsonNode poll = root.path("market-poll");
+    String c = "market-cascade";
+    object(cascade, c, Set.of("coins", "coin-usd", "total-usd", "window", "update-interval"));
+    object(funding, "funding-extreme", Set.of("percent-per-8h", "resolve-percent-per-8h"));
+    object(oi, "oi-spike", Set.of("percent", "resolve-percent", "window"));
+    object(poll, "market-poll", Set.of("interval"));
+    int cascadeCoins = whole(cascade, c + ".coins", "coins", 2, d.cascadeCoins());
+    double coinUsd = usd(cascade, c, "coin-usd", d.cascadeCoinUsd());
+    double totalUsd = usd(cascade, c, "total-usd", d.cascadeTotalUsd());
+    Duration window = duration(cascade, c, "window", d.cascadeWindow(), false);
+    Duration interval = duration(cascade, c, "update-interval", d.cascadeUpdateInterval(), false);
+    double fundingExtreme =
+        number(funding, "funding-extreme", "percent-per-8h", 0, d.fundingExtremePer8h() * 100);
+    double fundingResolve =
+        number(
+            funding, "funding-extreme", "resolve-percent-per-8h", 0, d.fundingResolvePer8h() * 100);
+    if (fundingResolve >= fundingExtreme) {
+      problem(
+          "funding-extreme.resolve-percent-per-8h",
+          "must be below percent-per-8h (" + fundingExtreme + "), got " + fundingResolve);
+      fundingResolve = fundingExtreme / 2;
+    }
+    double spike = number(oi, "oi-spike", "percent", 0, d.oiSpikePercent());
+    double resolve = number(oi, "oi-spike", "resolve-percent", 0, d.oiResolvePercent());
+    if (resolve >= spike) {
+      problem("oi-spike.resolve-percent", "must be below percent (" + spike + "), got " + resolve);
+      resolve = spike / 2;
+    }
+    Duration oiWindow = duration(oi, "oi-spike", "window", d.oiWindow(), false);
+    Duration pollInterval = duration(poll, "market-poll", "interval", d.pollInterval(), false);
+    return new MarketThresholds(
+        cascadeCoins,
+        coinUsd,
+        totalUsd,
+        window,
+        interval,
+        fundingExtreme / 100,
+        fundingResolve / 100,
+        spike,
+        resolve,
+        oiWindow,
+        pollInterval);
   }
 
   private TierThresholds tier(
@@ -104,7 +183,14 @@ public final class ThresholdsLoader {
     String path = "tiers." + tier.key();
     Set<String> keys =
         new HashSet<>(
-            Set.of("single-liquidation-usd", "storm-usd", "storm-count", "whale-trade-usd"));
+            Set.of(
+                "single-liquidation-usd",
+                "storm-usd",
+                "storm-count",
+                "whale-trade-usd",
+                "whale-cluster-trade-usd",
+                "whale-cluster-usd",
+                "whale-cluster-count"));
     if (tier != Tier.OTHERS) {
       keys.add("coins");
     }
@@ -114,19 +200,30 @@ public final class ThresholdsLoader {
     if (node.has("coins")) {
       coins.put(tier, coinList(node.get("coins"), path + ".coins"));
     }
+    int before = problems.size();
     double single = usd(node, path, "single-liquidation-usd", d.singleLiquidationUsd());
     double storm = usd(node, path, "storm-usd", d.stormUsd());
     double whale = usd(node, path, "whale-trade-usd", d.whaleTradeUsd());
-    int count = d.stormCount();
-    JsonNode countNode = node.get("storm-count");
-    if (countNode != null) {
-      if (countNode.isIntegralNumber() && countNode.asInt() >= 1 && countNode.canConvertToInt()) {
-        count = countNode.asInt();
-      } else {
-        problem(path + ".storm-count", "must be a whole number >= 1, got " + countNode);
-      }
+    int count = whole(node, path + ".storm-count", "storm-count", 1, d.stormCount());
+    double clusterTrade = usd(node, path, "whale-cluster-trade-usd", d.clusterTradeUsd());
+    double cluster = usd(node, path, "whale-cluster-usd", d.clusterUsd());
+    int clusterCount =
+        whole(node, path + ".whale-cluster-count", "whale-cluster-count", 2, d.clusterCount());
+    return problems.size() == before
+        ? new TierThresholds(single, storm, count, whale, clusterTrade, cluster, clusterCount)
+        : d;
+  }
+
+  private int whole(JsonNode node, String path, String key, int min, int fallback) {
+    JsonNode value = node.get(key);
+    if (value == null) {
+      return fallback;
     }
-    return problems.isEmpty() ? new TierThresholds(single, storm, count, whale) : d;
+    if (value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= min) {
+      return value.asInt();
+    }
+    problem(path, "must be a whole number >= " + min + ", got " + value);
+    return fallback;
   }
 
   private double usd(JsonNode node, String path, String key, double fallback) {
@@ -141,25 +238,26 @@ public final class ThresholdsLoader {
     return fallback;
   }
 
-  private double number(JsonNode node, String path, String key, double above, Thresholds d) {
+  private double number(JsonNode node, String section, String key, double above, double fallback) {
     JsonNode value = node.get(key);
     if (value == null) {
-      return d.escalationFactor();
+      return fallback;
     }
     if (value.isNumber() && value.asDouble() > above && Double.isFinite(value.asDouble())) {
       return value.asDouble();
     }
-    problem(path, "must be a number > " + above + ", got " + value);
-    return d.escalationFactor();
+    problem(section + "." + key, "must be a number > " + above + ", got " + value);
+    return fallback;
   }
 
-  private Duration duration(JsonNode node, String path, String key, Duration fallback) {
+  private Duration duration(
+      JsonNode node, String section, String key, Duration fallback, boolean zeroAllowed) {
     JsonNode value = node.get(key);
     if (value == null) {
       return fallback;
     }
     Matcher m = DURATION.matcher(value.isTextual() ? value.asText() : "");
-    if (m.matches() && Long.parseLong(m.group(1)) > 0) {
+    if (m.matches() && (zeroAllowed || Long.parseLong(m.group(1)) > 0)) {
       long n = Long.parseLong(m.group(1));
       return switch (m.group(2)) {
         case "ms" -> Duration.ofMillis(n);
@@ -168,7 +266,11 @@ public final class ThresholdsLoader {
         default -> Duration.ofHours(n);
       };
     }
-    problem(path, "must be a positive duration such as 30s, 5m or 1h, got " + value);
+    String what =
+        zeroAllowed
+            ? "a duration such as 0s, 5s or 1m"
+            : "a positive duration such as 30s, 5m or 1h";
+    problem(section + "." + key, "must be " + what + ", got " + value);
     return fallback;
   }
 

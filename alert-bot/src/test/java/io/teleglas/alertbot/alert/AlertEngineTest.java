@@ -26,19 +26,22 @@ class AlertEngineTest {
     engine.onEvent(liq("BTC", PositionSide.LONG, 900_000, 2));
     engine.onEvent(liq("BTC", PositionSide.LONG, 800_000, 3));
     engine.onEvent(liq("BTC", PositionSide.SHORT, 800_000, 4));
+    assertThat(sent).as("singles and the storm wait 5 s of event time").isEmpty();
+    engine.advanceTo(at(10));
     engine.advanceTo(at(40));
     engine.onEvent(liq("BTC", PositionSide.LONG, 800_000, 400));
+    engine.advanceTo(at(405));
 
     assertThat(sent)
-        .extracting(Alert::rule, Alert::kind, a -> a.side().orElseThrow())
+        .extracting(Alert::rule, Alert::kind, a -> a.side().orElseThrow(), Alert::eventCount)
         .containsExactly(
-            tuple("large-liquidation", AlertKind.NEW, AlertSide.LONG),
-            tuple("liquidation-storm", AlertKind.NEW, AlertSide.LONG),
-            tuple("large-liquidation", AlertKind.NEW, AlertSide.SHORT),
-            tuple("liquidation-storm", AlertKind.RESOLVED, AlertSide.LONG),
-            tuple("large-liquidation", AlertKind.NEW, AlertSide.LONG));
-    assertThat(engine.inhibitedTotal()).as("the singles at 2 s and 3 s").isEqualTo(2);
-    assertThat(engine.suppressedTotal()).as("the single at 1 s, by the cooldown").isEqualTo(1);
+            tuple("large-liquidation", AlertKind.NEW, AlertSide.SHORT, 1),
+            tuple("liquidation-storm", AlertKind.NEW, AlertSide.LONG, 4),
+            tuple("liquidation-storm", AlertKind.RESOLVED, AlertSide.LONG, 4),
+            tuple("large-liquidation", AlertKind.NEW, AlertSide.LONG, 1));
+    assertThat(engine.inhibitedTotal()).as("all four long singles, the first one too").isEqualTo(4);
+    assertThat(engine.suppressedTotal()).isZero();
+    assertThat(engine.waitingTotal()).isZero();
   }
 
   @Test

@@ -38,7 +38,9 @@ class AlertTextTest {
             Set.of(Exchange.OKX, Exchange.BYBIT),
             t.minusSeconds(20),
             t,
-            List.of(l));
+            List.of(l),
+            List.of(),
+            Optional.empty());
 
     assertThat(AlertText.line(storm))
         .isEqualTo(

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teleglas.core.market.Exchange;
 import io.teleglas.core.market.PositionSide;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LiquidationStormRuleTest {
 
-  private final LiquidationStormRule rule = new LiquidationStormRule(Thresholds.DEFAULT);
+  private final LiquidationStormRule rule =
+      new LiquidationStormRule(Events.withWaits(Duration.ZERO, Duration.ZERO));
 
   @Test
   void onEvent_opensWhenSumAndCountAreReachedWithinTheWindow() {
@@ -103,6 +105,26 @@ class LiquidationStormRuleTest {
                   .extracting(e -> e.usdValue())
                   .isEqualTo(1e6);
             });
+  }
+
+  @Test
+  void storm_announcesItsFirstMessageAfterTheGroupWaitWithTheTotalsSoFar() {
+    LiquidationStormRule waiting = new LiquidationStormRule(Thresholds.DEFAULT);
+    waiting.onEvent(liq("SOL", PositionSide.SHORT, 1_000_000, 0));
+    waiting.onEvent(liq("SOL", PositionSide.SHORT, 1_000_000, 1));
+    assertThat(waiting.onEvent(liq("SOL", PositionSide.SHORT, 1_000_000, 2))).isEmpty();
+    assertThat(waiting.onEvent(liq("SOL", PositionSide.SHORT, 500_000, 4))).isEmpty();
+    assertThat(waiting.onTime(at(6.999))).isEmpty();
+
+    assertThat(waiting.onTime(at(7)))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(AlertKind.NEW);
+              assertThat(a.usdValue()).isEqualTo(3_500_000);
+              assertThat(a.eventCount()).isEqualTo(4);
+            });
+    assertThat(waiting.onTime(at(16.999))).as("updates count from the NEW").isEmpty();
   }
 
   @Test

@@ -102,6 +102,80 @@ class ThresholdsLoaderTest {
   }
 
   @Test
+  void parse_readsTheNewRulesKeys() {
+    Thresholds t =
+        ThresholdsLoader.parse(
+            """
+            tiers:
+              others: {whale-cluster-trade-usd: 20000, whale-cluster-usd: 300000, whale-cluster-count: 6}
+            group-wait: {single-liquidation: 0s, storm: 3s}
+            whale-cluster: {window: 2m}
+            market-cascade: {coins: 3, coin-usd: 100000, total-usd: 1000000, window: 90s, update-interval: 30s}
+            funding-extreme: {percent-per-8h: 0.2, resolve-percent-per-8h: 0.08}
+            oi-spike: {percent: 5, resolve-percent: 2, window: 30m}
+            market-poll: {interval: 2m}
+            """);
+
+    TierThresholds others = t.byTier().get(Tier.OTHERS);
+    assertThat(others.clusterTradeUsd()).isEqualTo(20_000);
+    assertThat(others.clusterUsd()).isEqualTo(300_000);
+    assertThat(others.clusterCount()).isEqualTo(6);
+    assertThat(t.singleGroupWait()).isZero();
+    assertThat(t.stormGroupWait()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(t.clusterWindow()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(t.market())
+        .isEqualTo(
+            new MarketThresholds(
+                3,
+                100_000,
+                1_000_000,
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(30),
+                0.002,
+                0.0008,
+                5,
+                2,
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(2)));
+  }
+
+  @Test
+  void parse_checksTheNewRulesKeysWithTheirPaths() {
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                ThresholdsLoader.parse(
+                    """
+                    tiers:
+                      majors: {whale-cluster-count: 1}
+                    group-wait: {single-liquidation: 30s, storm: -1s}
+                    market-cascade: {coins: 1, total-usd: 0, depth: 3}
+                    funding-extreme: {percent-per-8h: 0.05, resolve-percent-per-8h: 0.05}
+                    oi-spike: {percent: 2, resolve-percent: 3}
+                    market-poll: {interval: 0m}
+                    """));
+
+    assertThat(e.problems())
+        .extracting(p -> p.message().substring(0, p.message().indexOf(':')))
+        .containsExactlyInAnyOrder(
+            "tiers.majors.whale-cluster-count",
+            "group-wait.single-liquidation",
+            "group-wait.storm",
+            "market-cascade.coins",
+            "market-cascade.total-usd",
+            "market-cascade.depth",
+            "funding-extreme.resolve-percent-per-8h",
+            "oi-spike.resolve-percent",
+            "market-poll.interval");
+    assertThat(e.problems())
+        .extracting(ConfigProblem::message)
+        .contains(
+            "group-wait.single-liquidation: must be shorter than storm.window, got \"30s\"",
+            "oi-spike.resolve-percent: must be below percent (2.0), got 3.0");
+  }
+
+  @Test
   void parse_reportsBrokenYaml() {
     ConfigException e =
         catchThrowableOfType(ConfigException.class, () -> ThresholdsLoader.parse("tiers: [a"));
