@@ -8,6 +8,7 @@ import io.teleglas.commandbot.command.Reply;
 import io.teleglas.commandbot.config.AccessList;
 import io.teleglas.core.telegram.MessageSplitter;
 import io.teleglas.core.telegram.UpdateHandler;
+import io.teleglas.core.telegram.UserRateLimiter;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;

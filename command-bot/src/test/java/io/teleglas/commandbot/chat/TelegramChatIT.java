@@ -12,6 +12,7 @@ import io.teleglas.commandbot.command.Reply;
 import io.teleglas.commandbot.config.AccessList;
 import io.teleglas.core.config.Secret;
 import io.teleglas.core.telegram.LongPollingBot;
+import io.teleglas.core.telegram.UserRateLimiter;
 import io.teleglas.core.testing.FakeBot;
 import io.teleglas.core.testing.FakeTelegramApi;
 import io.teleglas.core.testing.RecordedCall;

@@ -1,8 +1,8 @@
-package io.teleglas.commandbot.chat;
+package io.teleglas.core.telegram;
 
-import static io.teleglas.commandbot.chat.UserRateLimiter.Decision.ALLOW;
-import static io.teleglas.commandbot.chat.UserRateLimiter.Decision.IGNORE;
-import static io.teleglas.commandbot.chat.UserRateLimiter.Decision.WARN;
+import static io.teleglas.core.telegram.UserRateLimiter.Decision.ALLOW;
+import static io.teleglas.core.telegram.UserRateLimiter.Decision.IGNORE;
+import static io.teleglas.core.telegram.UserRateLimiter.Decision.WARN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teleglas.core.testing.MutableClock;

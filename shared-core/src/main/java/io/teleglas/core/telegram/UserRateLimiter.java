@@ -1,4 +1,4 @@
-package io.teleglas.commandbot.chat;
+package io.teleglas.core.telegram;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
