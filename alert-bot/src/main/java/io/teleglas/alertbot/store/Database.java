@@ -7,10 +7,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.teleglas.core.config.CommonConfig;
 import io.teleglas.core.config.DatabaseUrl;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -56,7 +58,7 @@ public final class Database implements AutoCloseable {
     }
 
     String migrations() {
-      return "classpath:db/migration/" + name().toLowerCase(java.util.Locale.ROOT);
+      return "classpath:db/migration/" + name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -96,11 +98,16 @@ public final class Database implements AutoCloseable {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
+      String why =
+          e instanceof FileSystemException fs && fs.getReason() != null
+              ? fs.getReason()
+              : e.getClass().getSimpleName();
       throw new DatabaseStartupException(
           "cannot create the data directory "
               + dir
-              + " (set DATA_DIR to a writable directory): "
-              + e);
+              + " ("
+              + why
+              + "): set DATA_DIR to a writable directory");
     }
     if (!Files.isWritable(dir)) {
       throw new DatabaseStartupException(

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,27 +114,36 @@ abstract class SubscriptionsContract {
   }
 
   @Test
-  void put_fromFourThreadsAtOnce_neverExceedsTheLimit() throws Exception {
+  void put_fromFourThreadsRacingForTheLastPlace_storesExactlyOne() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
-      List<Callable<Integer>> writers = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
-        int thread = t;
-        writers.add(
-            () -> {
-              int stored = 0;
-              for (int i = 0; i < 10; i++) {
-                stored += subscriptions.put(liq(ALICE, "T" + thread + "X" + i)) ? 1 : 0;
-              }
-              return stored;
-            });
+      for (int round = 0; round < 25; round++) {
+        long user = 1_000 + round;
+        for (int i = 0; i < Subscriptions.MAX_PER_USER - 1; i++) {
+          subscriptions.put(liq(user, "C" + i));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Boolean>> racers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          String coin = "RACE" + t;
+          racers.add(
+              () -> {
+                start.await();
+                return subscriptions.put(liq(user, coin));
+              });
+        }
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (Callable<Boolean> racer : racers) {
+          results.add(pool.submit(racer));
+        }
+        start.countDown();
+        int stored = 0;
+        for (Future<Boolean> result : results) {
+          stored += result.get() ? 1 : 0;
+        }
+        assertThat(stored).as("round %d", round).isEqualTo(1);
+        assertThat(subscriptions.of(user)).hasSize(Subscriptions.MAX_PER_USER);
       }
-      int stored = 0;
-      for (Future<Integer> done : pool.invokeAll(writers)) {
-        stored += done.get();
-      }
-      assertThat(stored).isEqualTo(Subscriptions.MAX_PER_USER);
-      assertThat(subscriptions.of(ALICE)).hasSize(Subscriptions.MAX_PER_USER);
     } finally {
       pool.shutdownNow();
     }
