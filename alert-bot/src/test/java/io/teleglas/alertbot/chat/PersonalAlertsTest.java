@@ -224,6 +224,8 @@ class PersonalAlertsTest {
         Set.of(Exchange.ALL),
         T,
         T,
-        List.of());
+        List.of(),
+        List.of(),
+        Optional.empty());
   }
 }

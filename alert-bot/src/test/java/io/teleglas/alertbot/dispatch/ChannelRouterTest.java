@@ -119,7 +119,9 @@ class ChannelRouterTest {
         Set.of(Exchange.BINANCE),
         T0,
         T0,
-        List.of(l));
+        List.of(l),
+        List.of(),
+        Optional.empty());
   }
 
   private static Alert single(double usd) {
@@ -144,6 +146,8 @@ class ChannelRouterTest {
         Set.of(Exchange.BYBIT),
         T0,
         T0,
-        List.of(l));
+        List.of(l),
+        List.of(),
+        Optional.empty());
   }
 }

@@ -63,7 +63,9 @@ class AlertHtmlTest {
         exchanges,
         first,
         last,
-        List.copyOf(samples));
+        List.copyOf(samples),
+        List.of(),
+        Optional.empty());
   }
 
   @Test
