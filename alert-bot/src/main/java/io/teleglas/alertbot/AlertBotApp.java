@@ -129,13 +129,7 @@ public final class AlertBotApp {
       case DRY_RUN -> dryRun(config);
       case DEMO -> replay(config, Optional.empty());
       case REPLAY -> replay(config, replayFile);
-      case LIVE -> {
-        err.println(
-            PROGRAM
-                + ": live mode is not available in this build yet: delivery to Telegram is still"
-                + " being built. --dry-run shows the live sources today, --demo the alerts.");
-        yield 1;
-      }
+      case LIVE -> new LiveMode(config, thresholds(config), err).run();
     };
   }
 
@@ -182,7 +176,7 @@ public final class AlertBotApp {
       Replayer.Summary summary =
           replayer.replay(
               in,
-              alert -> out.println(AlertText.line(alert)),
+              this::printAsTelegramShowsIt,
               bad -> err.println(PROGRAM + ": " + name + ": skipped " + bad));
       out.println(summary.line());
       out.flush();
@@ -191,6 +185,18 @@ public final class AlertBotApp {
       err.println(PROGRAM + ": cannot read " + name + ": " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * One summary line per alert (easy to grep), then the message as the channel shows it: the
+   * Telegram HTML as plain text, each line behind a bar.
+   */
+  private void printAsTelegramShowsIt(io.teleglas.alertbot.alert.Alert alert) {
+    out.println(AlertText.line(alert));
+    for (String line : io.teleglas.alertbot.render.AlertHtml.plain(alert).split("\\R")) {
+      out.println("  │ " + line);
+    }
+    out.println();
   }
 
   private static Thresholds thresholds(AlertBotConfig config) {

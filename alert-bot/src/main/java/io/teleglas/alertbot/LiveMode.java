@@ -1,0 +1,319 @@
+package io.teleglas.alertbot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.teleglas.alertbot.alert.AlertEngine;
+import io.teleglas.alertbot.alert.EngineLoop;
+import io.teleglas.alertbot.alert.Thresholds;
+import io.teleglas.alertbot.chat.AlertChat;
+import io.teleglas.alertbot.chat.BotStatus;
+import io.teleglas.alertbot.chat.PersonalAlerts;
+import io.teleglas.alertbot.config.AlertBotConfig;
+import io.teleglas.alertbot.delivery.DeliveryListener;
+import io.teleglas.alertbot.delivery.DeliverySettings;
+import io.teleglas.alertbot.delivery.TelegramDelivery;
+import io.teleglas.alertbot.dispatch.AdminNotices;
+import io.teleglas.alertbot.dispatch.ChannelRouter;
+import io.teleglas.alertbot.http.AlertBotEndpoints;
+import io.teleglas.alertbot.render.AlertHtml;
+import io.teleglas.alertbot.render.Rendered;
+import io.teleglas.alertbot.source.SourceManager;
+import io.teleglas.alertbot.store.Database;
+import io.teleglas.alertbot.store.DatabaseStartupException;
+import io.teleglas.alertbot.store.JdbcOutbox;
+import io.teleglas.alertbot.store.JdbcSubscriptions;
+import io.teleglas.alertbot.store.OutboundMessage;
+import io.teleglas.alertbot.stream.IngestQueue;
+import io.teleglas.core.cli.BuildInfo;
+import io.teleglas.core.config.Secret;
+import io.teleglas.core.http.HttpClients;
+import io.teleglas.core.http.HttpEndpoints;
+import io.teleglas.core.lifecycle.DaemonThreads;
+import io.teleglas.core.lifecycle.InstanceLock;
+import io.teleglas.core.lifecycle.Lifecycle;
+import io.teleglas.core.telegram.ChatId;
+import io.teleglas.core.telegram.LongPollingBot;
+import io.teleglas.core.telegram.UserRateLimiter;
+import io.teleglas.core.upstream.UpstreamMeter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The alert bot for real: live sources → engine → durable outbox → Telegram (the channel, the
+ * subscribers' private chats and the admin chat), the private-chat commands on a long poll, and the
+ * HTTP endpoints. Runs until SIGTERM; returns the exit code.
+ */
+final class LiveMode {
+  private static final Logger log = LoggerFactory.getLogger(LiveMode.class);
+  private static final String PROGRAM = "alert-bot";
+  private static final int INGEST_CAPACITY = 65_536;
+  private static final int CHAT_THREADS = 4;
+  private static final int COMMANDS_PER_WINDOW = 6;
+  private static final Duration COMMAND_WINDOW = Duration.ofSeconds(20);
+  private static final Duration BACKLOG_CHECK = Duration.ofSeconds(30);
+  private static final Duration KEEP_DELIVERED = Duration.ofDays(7);
+
+  private final AlertBotConfig config;
+  private final Thresholds thresholds;
+  private final PrintStream err;
+  private final Clock clock = Clock.systemUTC();
+
+  LiveMode(AlertBotConfig config, Thresholds thresholds, PrintStream err) {
+    this.config = config;
+    this.thresholds = thresholds;
+    this.err = err;
+  }
+
+  int run() {
+    Lifecycle lifecycle = new Lifecycle();
+    try {
+      return start(lifecycle);
+    } catch (Startup e) {
+      err.println(PROGRAM + ": cannot start: " + e.getMessage());
+      lifecycle.close();
+      return 1;
+    }
+  }
+
+  private int start(Lifecycle lifecycle) {
+    lifecycle.closeOnShutdown(Runtime.getRuntime());
+    try {
+      lifecycle.add("instance lock", InstanceLock.acquire(config.common().dataDir(), PROGRAM));
+    } catch (IOException e) {
+      throw new Startup(e.getMessage());
+    }
+    Database db;
+    try {
+      db = lifecycle.add("database", Database.open(config.common()));
+    } catch (DatabaseStartupException e) {
+      throw new Startup(e.getMessage());
+    }
+    log.info("store: {}", db.describe());
+    JdbcOutbox outbox = new JdbcOutbox(db);
+    JdbcSubscriptions subscriptions = new JdbcSubscriptions(db, clock);
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ObjectMapper mapper = new ObjectMapper();
+    OkHttpClient http = HttpClients.create();
+    lifecycle.add("okhttp", HttpClients.closer(http));
+
+    Secret token = config.alertToken().orElseThrow();
+    TelegramClient telegram =
+        new OkHttpTelegramClient(
+            http, token.reveal(), LongPollingBot.telegramUrl(config.common().telegramApiUrl()));
+    String username = botUsername(telegram);
+
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(2, new DaemonThreads("streams"));
+    lifecycle.add("scheduler", scheduler::shutdownNow);
+
+    TelegramDelivery[] deliveryRef = new TelegramDelivery[1];
+    java.util.function.Consumer<OutboundMessage> enqueue =
+        message -> {
+          try {
+            outbox.add(message);
+          } catch (RuntimeException e) {
+            metrics.counter("teleglas_outbox_store_failures_total").increment();
+            log.error("could not store a message for {}: {}", message.chat(), e.toString());
+            return;
+          }
+          TelegramDelivery d = deliveryRef[0];
+          if (d != null) {
+            d.wake();
+          }
+        };
+    AdminNotices notices =
+        new AdminNotices(config.adminChat(), new LoggingNotices(), enqueue, clock);
+    TelegramDelivery delivery =
+        new TelegramDelivery(
+            outbox,
+            telegram,
+            DeliverySettings.defaults(),
+            new Unreachable(subscriptions, config.alertChannel().orElseThrow(), notices),
+            metrics,
+            clock,
+            new DaemonThreads("delivery"));
+    deliveryRef[0] = delivery;
+    delivery.start();
+    lifecycle.add("delivery", delivery);
+
+    ChannelRouter channel =
+        new ChannelRouter(
+            config.alertChannel().orElseThrow(),
+            alert -> {
+              Rendered r = AlertHtml.render(alert);
+              return new ChannelRouter.Text(r.html(), r.summary());
+            },
+            enqueue,
+            clock);
+    PersonalAlerts personal =
+        new PersonalAlerts(subscriptions, thresholds, enqueue::accept, clock, metrics);
+    IngestQueue queue = new IngestQueue(INGEST_CAPACITY, clock);
+    AlertEngine engine =
+        AlertEngine.withBuiltInRules(
+            thresholds,
+            alert -> {
+              channel.accept(alert);
+              personal.onAlert(alert);
+            });
+    EngineLoop engineLoop = new EngineLoop(queue, engine, clock, e -> personal.onEvent(e.event()));
+    Thread engineThread = new DaemonThreads("alert-engine").newThread(engineLoop);
+    engineThread.start();
+    lifecycle.add("alert engine", engineThread::interrupt);
+
+    AlertSources.Built built =
+        AlertSources.build(
+            config,
+            http,
+            mapper,
+            scheduler,
+            clock,
+            new UpstreamMeter(metrics, clock),
+            queue,
+            notices);
+    lifecycle.add("fallback polling", built.fallback());
+    SourceManager sources = built.manager();
+    sources.start();
+    lifecycle.add("sources", sources);
+
+    scheduler.scheduleWithFixedDelay(
+        () -> safely("backlog check", () -> notices.checkBacklog(outbox::stats)),
+        BACKLOG_CHECK.toSeconds(),
+        BACKLOG_CHECK.toSeconds(),
+        TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(
+        () ->
+            safely(
+                "outbox purge",
+                () -> {
+                  int purged = outbox.purgeDelivered(clock.instant().minus(KEEP_DELIVERED));
+                  if (purged > 0) {
+                    log.info("purged {} delivered message(s) older than 7 days", purged);
+                  }
+                }),
+        1,
+        60 * 60,
+        TimeUnit.SECONDS);
+
+    AlertChat chat =
+        new AlertChat(
+            telegram,
+            subscriptions,
+            thresholds,
+            BotStatus.of(sources, delivery.health()),
+            new UserRateLimiter(COMMANDS_PER_WINDOW, COMMAND_WINDOW, clock),
+            username,
+            clock,
+            metrics);
+    LongPollingBot poller =
+        new LongPollingBot(
+            token, config.common().telegramApiUrl(), http, mapper, chat, CHAT_THREADS);
+    try {
+      poller.start();
+    } catch (TelegramApiException e) {
+      throw new Startup("Telegram refused the long poll: " + e.getMessage());
+    }
+    lifecycle.add("telegram poller", poller);
+    try {
+      chat.registerMenu();
+    } catch (TelegramApiException e) {
+      log.warn("could not register the command menu: {}", e.getMessage());
+    }
+
+    if (config.httpAddress().isPresent()) {
+      try {
+        HttpEndpoints endpoints =
+            new AlertBotEndpoints(
+                    sources,
+                    queue,
+                    delivery.health(),
+                    mapper,
+                    clock,
+                    AlertBotEndpoints.DEFAULT_STALE_AFTER,
+                    metrics)
+                .routeOn(new HttpEndpoints(config.httpAddress().get()))
+                .start();
+        lifecycle.add("http endpoints", endpoints);
+      } catch (UncheckedIOException e) {
+        throw new Startup(e.getMessage());
+      }
+    }
+    log.info(
+        "{} {} running as @{}: alerts to {}, admin notices to {}, sources {}",
+        PROGRAM,
+        BuildInfo.version(),
+        username,
+        config.alertChannel().orElseThrow(),
+        config.adminChat().map(ChatId::toString).orElse("the log only"),
+        config.sources());
+    try {
+      lifecycle.awaitClosed();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private String botUsername(TelegramClient telegram) {
+    try {
+      String name = telegram.execute(new GetMe()).getUserName();
+      return name == null ? "" : name;
+    } catch (TelegramApiException e) {
+      throw new Startup("Telegram did not accept TELEGRAM_ALERT_TOKEN (getMe): " + e.getMessage());
+    }
+  }
+
+  private static void safely(String what, Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      log.warn("{} failed: {}", what, e.toString());
+    }
+  }
+
+  /**
+   * A chat Telegram will not deliver to: a subscriber who blocked the bot is deactivated; the
+   * channel or the admin chat is an operator problem, logged and reported.
+   */
+  private record Unreachable(JdbcSubscriptions subscriptions, ChatId channel, AdminNotices notices)
+      implements DeliveryListener {
+    @Override
+    public void chatUnreachable(ChatId chat, String reason) {
+      if (chat.isNumeric() && Long.parseLong(chat.value()) > 0) {
+        log.info(
+            "user {} is unreachable ({}): subscriptions paused until they write", chat, reason);
+        subscriptions.deactivate(Long.parseLong(chat.value()), reason, Clock.systemUTC().instant());
+      } else if (chat.equals(channel)) {
+        log.error(
+            "Telegram refuses to post to the alert channel {}: {}. Make the bot an administrator"
+                + " with 'Post Messages' and check TELEGRAM_ALERT_CHANNEL_ID.",
+            chat,
+            reason);
+        notices.error("telegram", "cannot post to the alert channel " + chat + ": " + reason);
+      } else {
+        log.error("Telegram refuses to post to {}: {}", chat, reason);
+      }
+    }
+  }
+
+  /** A startup failure with a one-line reason for the operator. */
+  private static final class Startup extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Startup(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
