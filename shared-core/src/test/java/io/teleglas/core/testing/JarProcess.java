@@ -83,6 +83,16 @@ public final class JarProcess implements AutoCloseable {
     process.destroy();
   }
 
+  /** Sends SIGKILL ({@code kill -9}): no shutdown hook runs, as in a crash or an OOM kill. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Waits for the process to end and returns its exit code; throws if it is still running. */
   public int awaitExit(Duration limit) {
     try {
