@@ -16,7 +16,8 @@ import java.util.Set;
  * figure is the source's; an exchange the source did not answer for is simply absent. Immutable.
  *
  * @param coin the coin every figure is about
- * @param source who answered ("CoinGlass", or the venues: "Binance, Bybit")
+ * @param source who was asked: "CoinGlass", or "exchange APIs" for the venues' keyless APIs; the
+ *     same from poll to poll whichever exchanges answered (see {@link MarketSource#name()})
  * @param time when the poll read it (wall clock)
  * @param funding funding rates, at most one per exchange
  * @param openInterest open interest, at most one per exchange, never {@link Exchange#ALL}

@@ -4,6 +4,9 @@ import io.teleglas.alertbot.alert.Alert;
 import io.teleglas.alertbot.alert.AlertKind;
 import io.teleglas.alertbot.alert.LargeLiquidationRule;
 import io.teleglas.alertbot.alert.LiquidationStormRule;
+import io.teleglas.alertbot.alert.MarketCascadeRule;
+import io.teleglas.alertbot.alert.Reading;
+import io.teleglas.alertbot.alert.WhaleClusterRule;
 import io.teleglas.alertbot.alert.WhaleTradeRule;
 import io.teleglas.core.market.Liquidation;
 import io.teleglas.core.market.MarketEvent;
@@ -16,8 +19,11 @@ import java.util.Optional;
 /**
  * How an alert looks in Telegram: one layout per rule, the same shape for all of them (a bold
  * header line with the coin's hashtag, side and USD value, detail lines, then the event time in
- * UTC), short enough to read on a phone without scrolling. A rule this class does not know gets a
- * generic layout built from the alert's fields, so new rules are shown before they get their own.
+ * UTC), short enough to read on a phone without scrolling. Alerts about a polled reading (funding,
+ * open interest) are laid out by what they measured and name the source that measured it; their USD
+ * value is shown only when known ({@link Alert#hasUsdValue()}). A rule this class does not know
+ * gets a generic layout built from the alert's fields, so new rules are shown before they get their
+ * own.
  *
  * <p>Only what the alert carries is shown: a price only from a sample event, never a number made up
  * to fill a line. Upstream strings are escaped and cut to bounded lengths, so every message is
@@ -66,6 +72,15 @@ public final class AlertHtml {
   }
 
   private static Rendered body(Alert alert, Optional<String> source) {
+    // By what was measured, not by rule name: only a reading alert may lack its USD value, and
+    // the reading layouts are the ones that know not to show it.
+    Reading reading = alert.reading().orElse(null);
+    if (reading instanceof Reading.Funding f) {
+      return ReadingHtml.funding(alert, f);
+    }
+    if (reading instanceof Reading.OpenInterestChange oi) {
+      return ReadingHtml.openInterest(alert, oi);
+    }
     MarketEvent first = alert.samples().isEmpty() ? null : alert.samples().get(0);
     return switch (alert.rule()) {
       case LargeLiquidationRule.NAME ->
@@ -77,6 +92,11 @@ public final class AlertHtml {
               ? trade(t, source)
               : GroupHtml.generic(alert, source);
       case LiquidationStormRule.NAME -> GroupHtml.storm(alert, source);
+      case MarketCascadeRule.NAME ->
+          alert.breakdown().isEmpty()
+              ? GroupHtml.generic(alert, source)
+              : MarketWideHtml.cascade(alert, source);
+      case WhaleClusterRule.NAME -> MarketWideHtml.cluster(alert, source);
       default -> GroupHtml.generic(alert, source);
     };
   }

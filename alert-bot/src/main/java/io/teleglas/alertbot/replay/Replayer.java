@@ -184,12 +184,8 @@ public final class Replayer {
       throw e.getCause();
     }
     if (last != null) {
-      // Past the last storm window (and any pending update): every open storm resolves.
-      engine.advanceTo(
-          last.plus(thresholds.stormWindow())
-              .plus(thresholds.stormWindow())
-              .plus(thresholds.stormUpdateInterval())
-              .plusSeconds(1));
+      // Past every window, pending update and group wait: every open group resolves.
+      engine.advanceTo(last.plus(thresholds.settleTime()));
     }
     return new Summary(frames, events, alertCount[0], bad);
   }

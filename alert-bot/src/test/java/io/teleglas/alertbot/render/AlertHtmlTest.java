@@ -164,11 +164,11 @@ class AlertHtmlTest {
   void render_unknownRuleGetsTheGenericLayoutFromTheAlertsFields() {
     Rendered r =
         AlertHtml.render(
-            alert("whale-cluster", AlertKind.NEW, List.of(trade(2_000_000), trade(1_000_000)), 4));
+            alert("whale-sweep", AlertKind.NEW, List.of(trade(2_000_000), trade(1_000_000)), 4));
 
     assertThat(r.plain())
         .isEqualTo(
-            "🔔 #BTC whale cluster · BUY 🟢\n"
+            "🔔 #BTC whale sweep · BUY 🟢\n"
                 + "$3.00M in 4 events over 0s\n"
                 + "Bybit\n"
                 + "Largest:\n"
