@@ -54,8 +54,8 @@ public record MarketThresholds(
     }
     positive(cascadeCoinUsd, "cascadeCoinUsd");
     positive(cascadeTotalUsd, "cascadeTotalUsd");
-    Thresholds.positive(cascadeWindow, "cascadeWindow");
-    Thresholds.positive(cascadeUpdateInterval, "cascadeUpdateInterval");
+    Durations.positive(cascadeWindow, "cascadeWindow");
+    Durations.positive(cascadeUpdateInterval, "cascadeUpdateInterval");
     positive(fundingExtremePer8h, "fundingExtremePer8h");
     positive(fundingResolvePer8h, "fundingResolvePer8h");
     if (fundingResolvePer8h >= fundingExtremePer8h) {
@@ -66,8 +66,8 @@ public record MarketThresholds(
     if (oiResolvePercent >= oiSpikePercent) {
       throw new IllegalArgumentException("oiResolvePercent must be below oiSpikePercent");
     }
-    Thresholds.positive(oiWindow, "oiWindow");
-    Thresholds.positive(pollInterval, "pollInterval");
+    Durations.positive(oiWindow, "oiWindow");
+    Durations.positive(pollInterval, "pollInterval");
   }
 
   private static void positive(double value, String name) {

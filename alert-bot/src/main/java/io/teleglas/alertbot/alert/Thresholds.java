@@ -101,10 +101,7 @@ public record Thresholds(
     }
   }
 
-  static void positive(Duration duration, String name) {
-    Objects.requireNonNull(duration, name + " is null");
-    if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, got " + duration);
-    }
+  private static void positive(Duration duration, String name) {
+    Durations.positive(duration, name);
   }
 }
