@@ -216,15 +216,14 @@ public final class AlertBotApp {
     AlertEngine engine =
         AlertEngine.withBuiltInRules(
             thresholds(config), alert -> out.println(AlertText.line(alert)));
-    Thread engineThread =
-        new DaemonThreads("alert-engine")
-            .newThread(
-                new EngineLoop(
-                    queue, engine, Clock.systemUTC(), e -> out.println(DryRunPrinter.line(e))));
+    EngineLoop engineLoop =
+        new EngineLoop(queue, engine, Clock.systemUTC(), e -> out.println(DryRunPrinter.line(e)));
+    Thread engineThread = new DaemonThreads("alert-engine").newThread(engineLoop);
     engineThread.start();
     lifecycle.add("alert engine", engineThread::interrupt);
     ObjectMapper mapper = new ObjectMapper();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    UpstreamMeter upstream = new UpstreamMeter(metrics, Clock.systemUTC());
     AlertSources.Built built =
         AlertSources.build(
             config,
@@ -232,13 +231,27 @@ public final class AlertBotApp {
             mapper,
             scheduler,
             Clock.systemUTC(),
-            new UpstreamMeter(metrics, Clock.systemUTC()),
+            upstream,
             queue,
             new LoggingNotices());
     lifecycle.add("fallback polling", built.fallback());
     SourceManager sources = built.manager();
     sources.start();
     lifecycle.add("sources", sources);
+    io.teleglas.alertbot.market.MarketPoller market =
+        AlertSources.marketPoller(
+            config,
+            built,
+            thresholds(config),
+            http,
+            mapper,
+            scheduler,
+            Clock.systemUTC(),
+            upstream,
+            metrics,
+            engineLoop::offer);
+    market.start();
+    lifecycle.add("market polling", market);
     if (config.httpAddress().isPresent()) {
       try {
         HttpEndpoints endpoints =

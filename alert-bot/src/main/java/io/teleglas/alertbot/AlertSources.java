@@ -1,8 +1,15 @@
 package io.teleglas.alertbot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.teleglas.alertbot.alert.Thresholds;
 import io.teleglas.alertbot.config.AlertBotConfig;
 import io.teleglas.alertbot.config.SourceId;
+import io.teleglas.alertbot.market.CoinglassMarketSource;
+import io.teleglas.alertbot.market.MarketPoller;
+import io.teleglas.alertbot.market.MarketReading;
+import io.teleglas.alertbot.market.MarketSource;
+import io.teleglas.alertbot.market.VenueMarketSource;
 import io.teleglas.alertbot.poll.CoinglassLiquidationPoller;
 import io.teleglas.alertbot.poll.FallbackPolling;
 import io.teleglas.alertbot.poll.OkxLiquidationPoller;
@@ -27,8 +34,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +51,12 @@ final class AlertSources {
 
   private static final Duration SWITCH_BACK = Duration.ofSeconds(60);
 
-  record Built(SourceManager manager, FallbackPolling fallback) {}
+  /**
+   * @param coinglass the one CoinGlass client (one request budget) when a key is set, for the
+   *     market poller to share
+   */
+  record Built(
+      SourceManager manager, FallbackPolling fallback, Optional<CoinglassClient> coinglass) {}
 
   private AlertSources() {}
 
@@ -63,27 +77,31 @@ final class AlertSources {
     PollContext polls =
         new PollContext(scheduler, clock, EventDeduplicator.standard(clock), engine);
     List<Poller> pollers = new ArrayList<>();
-    config
-        .common()
-        .coinglassApiKey()
-        .ifPresent(
-            key ->
-                pollers.add(
-                    new CoinglassLiquidationPoller(
-                        CoinglassClient.newBuilder()
-                            .baseUrl(config.common().coinglassApiUrl())
-                            .apiKey(key)
-                            .okHttpClient(http)
-                            .objectMapper(mapper)
-                            .meter(meter)
-                            .clock(clock)
-                            .instruments(catalog)
-                            .build(),
-                        CoinglassLiquidationPoller.MAIN_EXCHANGES,
-                        config.symbols(),
-                        MIN_POLLED_USD,
-                        CoinglassLiquidationPoller.DEFAULT_INTERVAL,
-                        polls)));
+    Optional<CoinglassClient> coinglass =
+        config
+            .common()
+            .coinglassApiKey()
+            .map(
+                key ->
+                    CoinglassClient.newBuilder()
+                        .baseUrl(config.common().coinglassApiUrl())
+                        .apiKey(key)
+                        .okHttpClient(http)
+                        .objectMapper(mapper)
+                        .meter(meter)
+                        .clock(clock)
+                        .instruments(catalog)
+                        .build());
+    coinglass.ifPresent(
+        client ->
+            pollers.add(
+                new CoinglassLiquidationPoller(
+                    client,
+                    CoinglassLiquidationPoller.MAIN_EXCHANGES,
+                    config.symbols(),
+                    MIN_POLLED_USD,
+                    CoinglassLiquidationPoller.DEFAULT_INTERVAL,
+                    polls)));
     if (!okxContracts.isEmpty()) {
       pollers.add(
           new OkxLiquidationPoller(
@@ -103,7 +121,7 @@ final class AlertSources {
             SWITCH_BACK,
             notices,
             fallback);
-    return new Built(manager, fallback);
+    return new Built(manager, fallback, coinglass);
   }
 
   /**
@@ -134,5 +152,41 @@ final class AlertSources {
           e.toString());
     }
     return Map.of();
+  }
+
+  /**
+   * Funding and open-interest readings for the funding-extreme and oi-spike rules: from CoinGlass
+   * when a key is set (sharing the sources' client and budget), else from the venues' keyless REST
+   * APIs. Not started.
+   */
+  static MarketPoller marketPoller(
+      AlertBotConfig config,
+      Built built,
+      Thresholds thresholds,
+      OkHttpClient http,
+      ObjectMapper mapper,
+      ScheduledExecutorService scheduler,
+      Clock clock,
+      UpstreamMeter meter,
+      MeterRegistry registry,
+      Consumer<MarketReading> engine) {
+    Duration interval = thresholds.market().pollInterval();
+    Duration deadline = MarketPoller.answerDeadline(interval);
+    MarketSource source =
+        built
+            .coinglass()
+            .<MarketSource>map(client -> new CoinglassMarketSource(client, deadline))
+            .orElseGet(
+                () ->
+                    new VenueMarketSource(
+                        VenueMarketSource.keylessClients(
+                            config.common(),
+                            http,
+                            mapper,
+                            clock,
+                            meter,
+                            InstrumentCatalog.bundled()),
+                        deadline));
+    return new MarketPoller(source, config.symbols(), interval, scheduler, clock, registry, engine);
   }
 }

@@ -16,6 +16,7 @@ import io.teleglas.alertbot.delivery.TelegramDelivery;
 import io.teleglas.alertbot.dispatch.AdminNotices;
 import io.teleglas.alertbot.dispatch.ChannelRouter;
 import io.teleglas.alertbot.http.AlertBotEndpoints;
+import io.teleglas.alertbot.market.MarketPoller;
 import io.teleglas.alertbot.render.AlertHtml;
 import io.teleglas.alertbot.render.Rendered;
 import io.teleglas.alertbot.source.SourceManager;
@@ -173,20 +174,27 @@ final class LiveMode {
     engineThread.start();
     lifecycle.add("alert engine", engineThread::interrupt);
 
+    UpstreamMeter upstream = new UpstreamMeter(metrics, clock);
     AlertSources.Built built =
-        AlertSources.build(
-            config,
-            http,
-            mapper,
-            scheduler,
-            clock,
-            new UpstreamMeter(metrics, clock),
-            queue,
-            notices);
+        AlertSources.build(config, http, mapper, scheduler, clock, upstream, queue, notices);
     lifecycle.add("fallback polling", built.fallback());
     SourceManager sources = built.manager();
     sources.start();
     lifecycle.add("sources", sources);
+    MarketPoller market =
+        AlertSources.marketPoller(
+            config,
+            built,
+            thresholds,
+            http,
+            mapper,
+            scheduler,
+            clock,
+            upstream,
+            metrics,
+            engineLoop::offer);
+    market.start();
+    lifecycle.add("market polling", market);
 
     scheduler.scheduleWithFixedDelay(
         () -> safely("backlog check", () -> notices.checkBacklog(outbox::stats)),
