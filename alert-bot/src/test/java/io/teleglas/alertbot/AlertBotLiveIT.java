@@ -132,6 +132,48 @@ class AlertBotLiveIT {
   }
 
   @Test
+  void aStormUpdatePendingAcrossARestartEditsTheStormsMessage() throws Exception {
+    telegram = FakeTelegramApi.start();
+    FakeBot chat = telegram.bot(TOKEN);
+    binance = WebSocketTestServer.start();
+    bot = JarProcess.start(JAR, workDir, env(telegram));
+    WebSocketTestServer.Connection socket = binance.awaitConnection(WAIT);
+
+    long t = System.currentTimeMillis();
+    for (int i = 0; i < 3; i++) {
+      socket.send(forceOrder("BTCUSDT", "SELL", "10", "97000.00", t + i * 100));
+    }
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(textsTo(chat, CHANNEL)).singleElement().asString().contains("storm"));
+    int stormMessage = chat.sentMessages().get(0).messageId();
+
+    telegram.failNext("editMessageText", 100_000, 502, "Bad Gateway");
+    socket.send(forceOrder("BTCUSDT", "SELL", "20", "97000.00", System.currentTimeMillis()));
+    await().atMost(WAIT).until(() -> pendingInOutbox("EDIT") == 1);
+
+    bot.kill();
+    telegram.clearArmedFailures();
+    binance.close();
+    binance = WebSocketTestServer.start();
+    bot = JarProcess.start(JAR, workDir, env(telegram));
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                telegram.calls("editMessageText").stream()
+                    .anyMatch(
+                        c ->
+                            c.succeeded()
+                                && c.params().path("message_id").asInt() == stormMessage));
+    assertThat(textsTo(chat, CHANNEL))
+        .as("the update edits the storm's message instead of posting a new one")
+        .hasSize(1);
+  }
+
+  @Test
   void aSecondInstanceOnTheSameDataDirectoryIsRefused() {
     telegram = FakeTelegramApi.start();
     FakeBot chat = telegram.bot(TOKEN);
@@ -179,13 +221,19 @@ class AlertBotLiveIT {
   }
 
   private int pendingInOutbox() throws Exception {
+    return pendingInOutbox("SEND");
+  }
+
+  private int pendingInOutbox(String kind) throws Exception {
     Path db = workDir.resolve("data/alert-bot.db");
     if (!db.toFile().exists()) {
       return -1;
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM outbox WHERE state = 'PENDING' AND kind = '" + kind + "'")) {
       return rs.next() ? rs.getInt(1) : -1;
     } catch (java.sql.SQLException e) {
       return -1;

@@ -176,6 +176,11 @@ public final class FakeTelegramApi implements AutoCloseable {
     faults.next(method, times, BotApiReply.error(httpStatus, description));
   }
 
+  /** Disarms every failure armed with {@link #failNext} and its siblings that is still unused. */
+  public void clearArmedFailures() {
+    faults.clearArmed();
+  }
+
   /**
    * Like {@link #failNext} but with a raw non-JSON body, such as the HTML page a proxy sends with a
    * 502.

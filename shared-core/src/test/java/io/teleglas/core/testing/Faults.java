@@ -58,6 +58,10 @@ final class Faults {
     rules.add(new Rule(normalize(method), times, reply));
   }
 
+  synchronized void clearArmed() {
+    rules.clear();
+  }
+
   void block(String chatId, boolean blocked) {
     if (blocked) {
       blockedChats.add(chatId);
