@@ -15,8 +15,9 @@
 # bots use scripts/upgrade.sh, which restarts one bot at a time and rolls back.
 #
 # --root DIR writes every file under DIR (like DESTDIR) while the units still name the real paths,
-# and skips the user, ownership and systemctl; --dry-run only prints what would be done. Both leave
-# the running system alone, which is how scripts/check-ops.sh and ScriptsIT test this script.
+# and skips the user, ownership and systemctl (--no-system skips those alone); --dry-run only prints
+# what would be done. They leave the running system alone, which is how scripts/check-ops.sh and
+# ScriptsIT test this script.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +25,7 @@ prefix=/opt/teleglas
 unit_dir=/etc/systemd/system
 user=teleglas
 root=
+no_system=false
 dry_run=false
 java_bin=
 heap=256m
@@ -39,7 +41,8 @@ usage: scripts/install.sh [options]
   --heap SIZE      maximum Java heap per bot, -Xmx (default $heap)
   --jars DIR       directory holding command-bot.jar and alert-bot.jar
                    (default: the build output, command-bot/target and alert-bot/target)
-  --root DIR       install under DIR instead of /: no user, ownership or systemctl
+  --root DIR       install under DIR instead of / (like DESTDIR); implies --no-system
+  --no-system      write the files but create no user, set no owner, run no systemctl
   --dry-run        print every action without doing it
   -h, --help       this text
 Build the JARs first: ./mvnw -B -DskipTests clean package
@@ -60,6 +63,7 @@ while (($#)); do
     --heap) heap=${2:?--heap needs a size such as 256m}; shift 2 ;;
     --jars) jar_dir=${2:?--jars needs a directory}; shift 2 ;;
     --root) root=${2:?--root needs a directory}; shift 2 ;;
+    --no-system) no_system=true; shift ;;
     --dry-run) dry_run=true; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument '$1'" ;;
@@ -77,7 +81,7 @@ if [[ -n "$root" ]]; then
 fi
 
 live=false
-if [[ -z "$root" && "$dry_run" == false ]]; then
+if [[ -z "$root" && "$no_system" == false && "$dry_run" == false ]]; then
   live=true
   ((EUID == 0)) || die "run as root (sudo), or use --root DIR / --dry-run to try it out"
 fi
@@ -121,7 +125,7 @@ if [[ "$live" == true ]]; then
       --shell /usr/sbin/nologin --comment "teleglas bots" "$user"
   fi
 else
-  echo "install: would create system user $user if missing (skipped: --root or --dry-run)"
+  echo "install: would create system user $user if missing (skipped: --root, --no-system or --dry-run)"
 fi
 
 dest() { printf '%s%s' "$root" "$1"; }
