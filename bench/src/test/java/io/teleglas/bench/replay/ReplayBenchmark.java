@@ -198,7 +198,7 @@ public final class ReplayBenchmark {
         String.join("\n", replay.stream().map(Planned::frame).toList()) + "\n");
     ExpectedAlerts expected = ExpectedAlerts.of(replay);
     Pacer.Sent sent = send(feed, replay, base);
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (channelSends(telegram).size() - before < expected.total()
         && System.nanoTime() < deadline) {
       Thread.sleep(50);
