@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# End-to-end replay benchmark of alert-bot.jar (docs/performance.md): builds the jar and the
+# harness offline, then runs the real bot (-Xmx64m -XX:+UseSerialGC) between a local Binance-shaped
+# WebSocket feed and the fake Telegram Bot API. Prints the machine and a summary table; the table
+# is also written to bench/target/replay/summary.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./mvnw -B -q -o -pl bench -am install -DskipTests
+./mvnw -B -q -o -pl bench dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/test-classpath.txt
+
+out=bench/target/replay
+rm -rf "$out" && mkdir -p "$out"
+{
+  echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "nproc:   $(nproc)"
+  echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "memory:  $(grep MemTotal /proc/meminfo | awk '{printf "%.1f GiB", $2/1048576}')"
+  echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min, before the run)"
+  echo "java:    $(java -version 2>&1 | head -1)"
+} | tee "$out/machine.txt"
+
+java -Xmx512m -cp "bench/target/test-classes:bench/target/classes:$(cat bench/target/test-classpath.txt)" \
+  io.teleglas.bench.replay.ReplayBenchmark alert-bot/target/alert-bot.jar "$out"

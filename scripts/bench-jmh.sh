@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# JMH benchmarks of the alert hot path (docs/performance.md): frame decode per venue, the Jackson
+# parse alone, the engine with the built-in rules, and dedup. Extra arguments go to JMH, e.g.
+#   scripts/bench-jmh.sh DecodeBenchmark -p frame=binance-trade
+# Results: bench/target/jmh-result.txt (and the console).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./mvnw -B -q -o -pl bench -am install -DskipTests
+echo "nproc: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+java -version 2>&1 | head -1
+java -jar bench/target/bench.jar -rf text -rff bench/target/jmh-result.txt "$@"
