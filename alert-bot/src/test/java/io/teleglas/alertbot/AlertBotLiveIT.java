@@ -57,9 +57,19 @@ class AlertBotLiveIT {
     telegram = FakeTelegramApi.start();
     FakeBot chat = telegram.bot(TOKEN);
     binance = WebSocketTestServer.start();
-    bot = JarProcess.start(JAR, workDir, env(telegram));
+    Map<String, String> env = env(telegram);
+    env.put("TELEGRAM_ADMIN_CHAT_ID", "777");
+    bot = JarProcess.start(JAR, workDir, env);
     WebSocketTestServer.Connection socket = binance.awaitConnection(WAIT);
     await().atMost(WAIT).until(() -> chat.getUpdatesCount() > 0);
+    socket.send(forceOrder("BTCUSDT", "BUY", "0.01", "97000.00", System.currentTimeMillis()));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(textsTo(chat, "777"))
+                    .as("operational notices reach the admin chat")
+                    .anyMatch(t -> t.contains("binance") && t.contains("connected")));
 
     chat.sendText(501, 501, "/subscribe ETH 100k");
     await()
