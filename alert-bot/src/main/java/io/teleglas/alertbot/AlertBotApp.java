@@ -213,16 +213,17 @@ public final class AlertBotApp {
         new ScheduledThreadPoolExecutor(2, new DaemonThreads("streams"));
     lifecycle.add("stream scheduler", scheduler::shutdownNow);
     IngestQueue queue = new IngestQueue(INGEST_CAPACITY, Clock.systemUTC());
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AlertEngine engine =
         AlertEngine.withBuiltInRules(
             thresholds(config), alert -> out.println(AlertText.line(alert)));
     EngineLoop engineLoop =
-        new EngineLoop(queue, engine, Clock.systemUTC(), e -> out.println(DryRunPrinter.line(e)));
+        new EngineLoop(
+            queue, engine, Clock.systemUTC(), e -> out.println(DryRunPrinter.line(e)), metrics);
     Thread engineThread = new DaemonThreads("alert-engine").newThread(engineLoop);
     engineThread.start();
     lifecycle.add("alert engine", engineThread::interrupt);
     ObjectMapper mapper = new ObjectMapper();
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     UpstreamMeter upstream = new UpstreamMeter(metrics, Clock.systemUTC());
     AlertSources.Built built =
         AlertSources.build(

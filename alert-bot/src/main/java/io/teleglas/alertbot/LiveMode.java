@@ -166,10 +166,19 @@ final class LiveMode {
         AlertEngine.withBuiltInRules(
             thresholds,
             alert -> {
+              metrics
+                  .counter(
+                      "teleglas_alerts",
+                      "rule",
+                      alert.rule(),
+                      "kind",
+                      alert.kind().name().toLowerCase(java.util.Locale.ROOT))
+                  .increment();
               channel.accept(alert);
               personal.onAlert(alert);
             });
-    EngineLoop engineLoop = new EngineLoop(queue, engine, clock, e -> personal.onEvent(e.event()));
+    EngineLoop engineLoop =
+        new EngineLoop(queue, engine, clock, e -> personal.onEvent(e.event()), metrics);
     Thread engineThread = new DaemonThreads("alert-engine").newThread(engineLoop);
     engineThread.start();
     lifecycle.add("alert engine", engineThread::interrupt);

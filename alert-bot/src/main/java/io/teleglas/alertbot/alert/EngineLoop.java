@@ -1,5 +1,7 @@
 package io.teleglas.alertbot.alert;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.teleglas.alertbot.market.MarketReading;
 import io.teleglas.alertbot.stream.IngestQueue;
 import io.teleglas.alertbot.stream.SourcedEvent;
@@ -35,16 +37,45 @@ public final class EngineLoop implements Runnable {
   private final BlockingQueue<MarketReading> readings =
       new LinkedBlockingQueue<>(READINGS_CAPACITY);
   private final AtomicLong readingsDropped = new AtomicLong();
+  private final AtomicLong failedSteps = new AtomicLong();
+  private final Timer decision;
 
   /**
    * {@code observer} sees every event before the engine does (e.g. {@code --dry-run} prints it).
    */
   public EngineLoop(
       IngestQueue queue, AlertEngine engine, Clock clock, Consumer<SourcedEvent> observer) {
+    this(queue, engine, clock, observer, null);
+  }
+
+  /**
+   * As the other constructor, and records on {@code registry} how long each event took from its
+   * arrival on the socket to the engine's decision ({@code teleglas_engine_decision_seconds}: queue
+   * wait plus every rule and stage, delivery excluded) and the steps that failed.
+   */
+  public EngineLoop(
+      IngestQueue queue,
+      AlertEngine engine,
+      Clock clock,
+      Consumer<SourcedEvent> observer,
+      MeterRegistry registry) {
     this.queue = queue;
     this.engine = engine;
     this.clock = clock;
     this.observer = observer;
+    this.decision =
+        registry == null
+            ? null
+            : Timer.builder("teleglas_engine_decision_seconds")
+                .description("From an event's arrival on the socket to the engine's decision")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5))
+                .register(registry);
+  }
+
+  /** Steps (an event, a reading, a time step) that threw outside the rules, since start. */
+  public long failedSteps() {
+    return failedSteps.get();
   }
 
   /**
@@ -69,24 +100,44 @@ public final class EngineLoop implements Runnable {
 
   @Override
   public void run() {
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
-        for (MarketReading r = readings.poll(); r != null; r = readings.poll()) {
-          engine.onReading(r);
-        }
-        SourcedEvent e = queue.take(Duration.ofSeconds(1));
-        if (e != null) {
-          observer.accept(e);
-          engine.onEvent(e.event());
-        } else {
-          engine.advanceTo(clock.instant().minus(LATENESS));
-        }
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        step();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        // A failing sink (rendering, the store) must not stop the engine: what it was handed is
+        // lost for it, counted and logged, and the next event is taken.
+        failed("step", e);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      log.error("alert engine stopped", e);
-      throw e;
+    }
+  }
+
+  private void failed(String what, RuntimeException e) {
+    long failed = failedSteps.incrementAndGet();
+    if (Long.bitCount(failed) == 1) {
+      log.error("alert engine {} failed ({} failures so far); going on", what, failed, e);
+    }
+  }
+
+  private void step() throws InterruptedException {
+    for (MarketReading r = readings.poll(); r != null; r = readings.poll()) {
+      engine.onReading(r);
+    }
+    SourcedEvent e = queue.take(Duration.ofSeconds(1));
+    if (e != null) {
+      try {
+        observer.accept(e);
+      } catch (RuntimeException failure) {
+        failed("observer", failure);
+      }
+      engine.onEvent(e.event());
+      if (decision != null) {
+        Duration took = Duration.between(e.receivedAt(), clock.instant());
+        decision.record(took.isNegative() ? Duration.ZERO : took);
+      }
+    } else {
+      engine.advanceTo(clock.instant().minus(LATENESS));
     }
   }
 }
