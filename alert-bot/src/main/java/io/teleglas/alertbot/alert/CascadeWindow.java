@@ -4,11 +4,11 @@ import io.teleglas.core.market.Coin;
 import io.teleglas.core.market.Liquidation;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * The liquidations of one side, all coins, within the last cascade window of event time, with a
@@ -17,7 +17,10 @@ import java.util.Map;
 final class CascadeWindow {
 
   private final Duration window;
-  private final Deque<Liquidation> recent = new ArrayDeque<>();
+
+  /** Oldest first, so eviction takes O(log n) per liquidation, not a scan of the window. */
+  private final PriorityQueue<Liquidation> recent =
+      new PriorityQueue<>(Comparator.comparing(Liquidation::time));
 
   /** Per coin: USD and count of its liquidations in the window. */
   private final Map<Coin, double[]> byCoin = new HashMap<>();
@@ -33,7 +36,7 @@ final class CascadeWindow {
     if (liquidation.time().isBefore(latest.minus(window))) {
       return;
     }
-    recent.addLast(liquidation);
+    recent.add(liquidation);
     double[] totals = byCoin.computeIfAbsent(liquidation.coin(), c -> new double[2]);
     totals[0] += liquidation.usdValue();
     totals[1]++;
@@ -42,18 +45,14 @@ final class CascadeWindow {
 
   /** Forgets liquidations before {@code since}. */
   void evictBefore(Instant since) {
-    recent.removeIf(
-        l -> {
-          if (!l.time().isBefore(since)) {
-            return false;
-          }
-          double[] totals = byCoin.get(l.coin());
-          totals[0] -= l.usdValue();
-          if (--totals[1] == 0) {
-            byCoin.remove(l.coin());
-          }
-          return true;
-        });
+    while (!recent.isEmpty() && recent.peek().time().isBefore(since)) {
+      Liquidation l = recent.poll();
+      double[] totals = byCoin.get(l.coin());
+      totals[0] -= l.usdValue();
+      if (--totals[1] == 0) {
+        byCoin.remove(l.coin());
+      }
+    }
   }
 
   /** Whether enough coins, each liquidated enough, add up to a cascade. */
@@ -69,7 +68,10 @@ final class CascadeWindow {
     return coins >= t.cascadeCoins() && usd >= t.cascadeTotalUsd();
   }
 
+  /** The liquidations in the window, oldest first. */
   List<Liquidation> liquidations() {
-    return List.copyOf(recent);
+    List<Liquidation> all = new java.util.ArrayList<>(recent);
+    all.sort(Comparator.comparing(Liquidation::time));
+    return all;
   }
 }

@@ -6,21 +6,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
- * Engine stage: holds the NEW alerts of some rules for a short wait of event time before they go
- * on, as Alertmanager's {@code group_wait} does, so that what happens meanwhile can still change
- * them: an inhibitor that opens during the wait supersedes a held alert (the next stage drops it on
- * release), and a later alert of a held group replaces the held content (a storm's first message
- * goes out with the totals it has at the end of its wait). A RESOLVED for a held group releases it
- * at once, with the resolved totals, followed by the RESOLVED.
+ * Engine stage: holds the NEW alerts of some rules (today the large single liquidations) for a
+ * short wait of event time before they go on, as Alertmanager's {@code group_wait} does, so that an
+ * inhibitor that opens meanwhile (a storm, a market cascade) supersedes them: the next stage judges
+ * each alert when it is released. Released alerts come out in the order their waits end, before the
+ * alerts of the step that released them. Engine-thread only; O(log n) per held alert.
  */
 final class GroupWait {
 
-  private record Held(Alert alert, Instant due) {}
+  private record Held(Alert alert, Instant due, long seq) {}
 
   private final Map<String, Duration> waitByRule;
-  private final List<Held> held = new ArrayList<>();
+  private final PriorityQueue<Held> held =
+      new PriorityQueue<>(Comparator.comparing(Held::due).thenComparingLong(Held::seq));
+  private long seq;
 
   /** {@code waitByRule}: how long the NEW alerts of each rule wait; other rules pass at once. */
   GroupWait(Map<String, Duration> waitByRule) {
@@ -33,15 +35,18 @@ final class GroupWait {
     for (Alert alert : batch) {
       Duration wait = waitByRule.getOrDefault(alert.rule(), Duration.ZERO);
       if (alert.kind() == AlertKind.NEW && !wait.isZero()) {
-        held.add(new Held(alert, alert.lastEventTime().plus(wait)));
+        held.add(new Held(alert, alert.lastEventTime().plus(wait), seq++));
       } else {
         passed.add(alert);
       }
     }
-    List<Held> due = held.stream().filter(h -> !now.isBefore(h.due())).toList();
-    held.removeAll(due);
-    List<Alert> out = new ArrayList<>(due.size() + passed.size());
-    due.stream().sorted(Comparator.comparing((Held h) -> h.due())).forEach(h -> out.add(h.alert()));
+    if (passed.isEmpty() && (held.isEmpty() || now.isBefore(held.peek().due()))) {
+      return List.of();
+    }
+    List<Alert> out = new ArrayList<>();
+    while (!held.isEmpty() && !now.isBefore(held.peek().due())) {
+      out.add(held.poll().alert());
+    }
     out.addAll(passed);
     return out;
   }

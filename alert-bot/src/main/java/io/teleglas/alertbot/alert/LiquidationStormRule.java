@@ -4,14 +4,14 @@ import io.teleglas.core.market.Coin;
 import io.teleglas.core.market.Liquidation;
 import io.teleglas.core.market.MarketEvent;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 
 /**
  * Detects a cascade of liquidations on one side of one coin, over a rolling window of event time.
@@ -85,7 +85,12 @@ public final class LiquidationStormRule implements AlertRule, Inhibitor {
     private final String key;
     private final AlertSide side;
     private final Coin coin;
-    private final Deque<Liquidation> recent = new ArrayDeque<>();
+
+    /** Oldest first with a running total, so each liquidation costs O(log n), not a scan. */
+    private final PriorityQueue<Liquidation> recent =
+        new PriorityQueue<>(Comparator.comparing(Liquidation::time));
+
+    private double recentUsd;
     private Storm storm;
 
     Side(String key, AlertSide side, Coin coin) {
@@ -100,15 +105,16 @@ public final class LiquidationStormRule implements AlertRule, Inhibitor {
         updateIfDue(liquidation.time(), out);
         return;
       }
-      recent.addLast(liquidation);
-      Instant since = liquidation.time().minus(thresholds.stormWindow());
-      recent.removeIf(l -> l.time().isBefore(since));
-      double usd = recent.stream().mapToDouble(Liquidation::usdValue).sum();
+      recent.add(liquidation);
+      recentUsd += liquidation.usdValue();
+      evictBefore(liquidation.time().minus(thresholds.stormWindow()));
+      double usd = recentUsd;
       TierThresholds tier = thresholds.forCoin(coin);
       if (usd >= tier.stormUsd() && recent.size() >= tier.stormCount()) {
         storm = new Storm(key, side, liquidation.time());
         recent.forEach(storm::add);
         recent.clear();
+        recentUsd = 0;
         updateIfDue(liquidation.time(), out);
       }
     }
@@ -136,9 +142,19 @@ public final class LiquidationStormRule implements AlertRule, Inhibitor {
       }
     }
 
+    private void evictBefore(Instant since) {
+      while (!recent.isEmpty() && recent.peek().time().isBefore(since)) {
+        recentUsd -= recent.poll().usdValue();
+      }
+      if (recent.isEmpty()) {
+        recentUsd = 0; // no drift from subtracting doubles
+      }
+    }
+
     boolean idle(Instant now) {
       Instant since = now.minus(thresholds.stormWindow());
-      return storm == null && recent.stream().allMatch(l -> l.time().isBefore(since));
+      evictBefore(since);
+      return storm == null && recent.isEmpty();
     }
   }
 }
