@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * cooldowns start empty every time and the sequence means the same thing in every iteration.
  *
  * <ul>
- *   <li>{@code calm}: 2% liquidations up to $20k, trades up to $50k: hardly any rule fires (13 alerts in 100,000 events).
+ *   <li>{@code calm}: 2% liquidations up to $20k, trades up to $50k: hardly any rule fires (13
+ *       alerts in 100,000 events).
  *   <li>{@code cascade}: 30% liquidations up to $600k, trades up to $2M: large liquidations,
  *       storms, market cascades, whale trades and clusters on every coin, so the group wait,
  *       inhibition and cooldown stages all work.
