@@ -214,9 +214,9 @@ public final class AlertBotApp {
     lifecycle.add("stream scheduler", scheduler::shutdownNow);
     IngestQueue queue = new IngestQueue(INGEST_CAPACITY, Clock.systemUTC());
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Thresholds thresholds = thresholds(config);
     AlertEngine engine =
-        AlertEngine.withBuiltInRules(
-            thresholds(config), alert -> out.println(AlertText.line(alert)));
+        AlertEngine.withBuiltInRules(thresholds, alert -> out.println(AlertText.line(alert)));
     EngineLoop engineLoop =
         new EngineLoop(
             queue, engine, Clock.systemUTC(), e -> out.println(DryRunPrinter.line(e)), metrics);
@@ -243,7 +243,7 @@ public final class AlertBotApp {
         AlertSources.marketPoller(
             config,
             built,
-            thresholds(config),
+            thresholds,
             http,
             mapper,
             scheduler,

@@ -25,6 +25,7 @@ import io.teleglas.alertbot.store.DatabaseStartupException;
 import io.teleglas.alertbot.store.JdbcOutbox;
 import io.teleglas.alertbot.store.JdbcSubscriptions;
 import io.teleglas.alertbot.store.OutboundMessage;
+import io.teleglas.alertbot.store.Subscriptions;
 import io.teleglas.alertbot.stream.IngestQueue;
 import io.teleglas.core.cli.BuildInfo;
 import io.teleglas.core.config.Secret;
@@ -142,7 +143,7 @@ final class LiveMode {
             outbox,
             telegram,
             DeliverySettings.defaults(),
-            new Unreachable(subscriptions, config.alertChannel().orElseThrow(), notices),
+            new Unreachable(subscriptions, config.alertChannel().orElseThrow(), notices, clock),
             metrics,
             clock,
             new DaemonThreads("delivery"));
@@ -304,14 +305,15 @@ final class LiveMode {
    * A chat Telegram will not deliver to: a subscriber who blocked the bot is deactivated; the
    * channel or the admin chat is an operator problem, logged and reported.
    */
-  private record Unreachable(JdbcSubscriptions subscriptions, ChatId channel, AdminNotices notices)
+  private record Unreachable(
+      Subscriptions subscriptions, ChatId channel, AdminNotices notices, Clock clock)
       implements DeliveryListener {
     @Override
     public void chatUnreachable(ChatId chat, String reason) {
       if (chat.isNumeric() && Long.parseLong(chat.value()) > 0) {
         log.info(
             "user {} is unreachable ({}): subscriptions paused until they write", chat, reason);
-        subscriptions.deactivate(Long.parseLong(chat.value()), reason, Clock.systemUTC().instant());
+        subscriptions.deactivate(Long.parseLong(chat.value()), reason, clock.instant());
       } else if (chat.equals(channel)) {
         log.error(
             "Telegram refuses to post to the alert channel {}: {}. Make the bot an administrator"

@@ -12,9 +12,13 @@ import io.teleglas.core.telegram.Html;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Operational notices for {@code TELEGRAM_ADMIN_CHAT_ID}: source switched, disconnected or back,
@@ -36,11 +40,13 @@ public final class AdminNotices implements SourceNotices {
   /** A pending message older than this makes the backlog reported. */
   public static final Duration BACKLOG_AGE = Duration.ofMinutes(2);
 
+  private static final Logger DELIVERY_LOG = LoggerFactory.getLogger("delivery");
+
   private final Optional<ChatId> adminChat;
   private final SourceNotices log;
   private final Consumer<OutboundMessage> outbox;
   private final Clock clock;
-  private final java.util.Map<String, Instant> lastSent = new java.util.HashMap<>();
+  private final Map<String, Instant> lastSent = new HashMap<>();
   private boolean backlogReported;
 
   public AdminNotices(
@@ -101,11 +107,10 @@ public final class AdminNotices implements SourceNotices {
       backlogReported = backlog;
     }
     if (backlog) {
-      org.slf4j.LoggerFactory.getLogger("delivery")
-          .warn("delivery backlog: {} message(s) waiting for Telegram", s.pending());
+      DELIVERY_LOG.warn("delivery backlog: {} message(s) waiting for Telegram", s.pending());
       enqueue(NoticeHtml.deliveryBacklog(s.pending(), s.oldestPending(), now));
     } else {
-      org.slf4j.LoggerFactory.getLogger("delivery").info("delivery backlog cleared");
+      DELIVERY_LOG.info("delivery backlog cleared");
       enqueue(NoticeHtml.deliveryRecovered());
     }
   }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class MaskingJsonLayoutTest {
-  private static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1";
+  private static final String TOKEN = "7123456789:abcdefghijklmnopqrstuvwxyz0123456789";
 
   private final LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
   private final MaskingJsonLayout layout = new MaskingJsonLayout();
