@@ -46,6 +46,12 @@ public final class JdbcOutbox implements Outbox {
     requireNonNull(message, "message is null");
     return db.inTransaction(
         c -> {
+          if (message.dedupKey().isPresent()) {
+            OptionalLong known = byDedupKey(c, message.dedupKey().get());
+            if (known.isPresent()) {
+              return known.getAsLong();
+            }
+          }
           if (message.kind() == MessageKind.EDIT) {
             OptionalLong pending = pendingOfGroup(c, message.chat(), message.groupKey().get());
             if (pending.isPresent() && replaceText(c, pending.getAsLong(), message)) {
@@ -54,6 +60,15 @@ public final class JdbcOutbox implements Outbox {
           }
           return insert(c, message, message.kind(), message.createdAt());
         });
+  }
+
+  private static OptionalLong byDedupKey(Connection c, String key) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT id FROM outbox WHERE dedup_key = ?")) {
+      s.setString(1, key);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+      }
+    }
   }
 
   private OptionalLong pendingOfGroup(Connection c, ChatId chat, String groupKey)
@@ -91,8 +106,8 @@ public final class JdbcOutbox implements Outbox {
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO outbox (chat_id, kind, group_key, html, summary, created_at, not_before)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            "INSERT INTO outbox (chat_id, kind, group_key, html, summary, created_at, not_before,"
+                + " dedup_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
       s.setString(1, message.chat().value());
       s.setString(2, kind.name());
       s.setString(3, message.groupKey().orElse(null));
@@ -100,6 +115,7 @@ public final class JdbcOutbox implements Outbox {
       s.setString(5, message.summary());
       s.setLong(6, message.createdAt().toEpochMilli());
       s.setLong(7, notBefore.toEpochMilli());
+      s.setString(8, message.dedupKey().orElse(null));
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return r.getLong(1);

@@ -17,6 +17,10 @@ import java.util.Optional;
  * @param summary a one-line Telegram HTML summary, used when several waiting messages are merged
  *     into one digest
  * @param createdAt when the alert was made
+ * @param dedupKey the message's identity across instances: the outbox stores a message whose key it
+ *     already holds only once (see {@link Outbox#add}); empty for messages without one, such as
+ *     edits (which coalesce by group anyway), digests and admin notices. It is an instruction for
+ *     storing: entries read back from the outbox do not carry it.
  */
 public record OutboundMessage(
     ChatId chat,
@@ -24,7 +28,8 @@ public record OutboundMessage(
     Optional<String> groupKey,
     String html,
     String summary,
-    Instant createdAt) {
+    Instant createdAt,
+    Optional<String> dedupKey) {
 
   public OutboundMessage {
     requireNonNull(chat, "chat is null");
@@ -33,11 +38,31 @@ public record OutboundMessage(
     requireNonNull(html, "html is null");
     requireNonNull(summary, "summary is null");
     requireNonNull(createdAt, "createdAt is null");
+    requireNonNull(dedupKey, "dedupKey is null");
     if (kind == MessageKind.EDIT && groupKey.isEmpty()) {
       throw new IllegalArgumentException("an EDIT needs a groupKey");
     }
     if (html.isBlank()) {
       throw new IllegalArgumentException("html is blank");
     }
+    if (dedupKey.isPresent() && dedupKey.get().isBlank()) {
+      throw new IllegalArgumentException("dedupKey is blank");
+    }
+  }
+
+  /** A message without a dedup key. */
+  public OutboundMessage(
+      ChatId chat,
+      MessageKind kind,
+      Optional<String> groupKey,
+      String html,
+      String summary,
+      Instant createdAt) {
+    this(chat, kind, groupKey, html, summary, createdAt, Optional.empty());
+  }
+
+  /** This message with {@code key} as its dedup key. */
+  public OutboundMessage withDedupKey(String key) {
+    return new OutboundMessage(chat, kind, groupKey, html, summary, createdAt, Optional.of(key));
   }
 }

@@ -20,9 +20,12 @@ public interface Outbox {
    * Stores a message. An {@link MessageKind#EDIT} whose group already has a pending entry in the
    * same chat (the group's first SEND or an earlier EDIT) replaces that entry's text instead of
    * adding a new entry, so a storm that grows while Telegram is slow costs one request, not one per
-   * update.
+   * update. A message with a {@link OutboundMessage#dedupKey() dedup key} the outbox already holds,
+   * in any state, is not stored again: this is how a standby that takes over adds what it decided
+   * while the old leader was dying without repeating what that leader stored.
    *
-   * @return the id of the entry that now carries the text
+   * @return the id of the entry that now carries the text (for a known dedup key, the entry that
+   *     already had it)
    */
   long add(OutboundMessage message);
 

@@ -87,6 +87,24 @@ abstract class OutboxContract {
   }
 
   @Test
+  void add_aKnownDedupKey_isStoredOnceWhetherPendingOrDelivered() {
+    long first = outbox.add(send(CHANNEL, "BTC long $2M").withDedupKey("channel|BTC#1"));
+    long unkeyed = outbox.add(send(CHANNEL, "BTC long $2M"));
+    long again = outbox.add(send(CHANNEL, "BTC long $2M").withDedupKey("channel|BTC#1"));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(unkeyed).isNotEqualTo(first);
+    assertThat(ids(outbox.pending(CHANNEL))).containsExactly(first, unkeyed);
+
+    outbox.markDelivered(first, OptionalInt.of(77), T0);
+    long afterDelivery = outbox.add(send(CHANNEL, "BTC long $2M").withDedupKey("channel|BTC#1"));
+    long otherKey = outbox.add(send(CHANNEL, "ETH short $1M").withDedupKey("channel|ETH#1"));
+
+    assertThat(afterDelivery).isEqualTo(first);
+    assertThat(ids(outbox.pending(CHANNEL))).containsExactly(unkeyed, otherKey);
+  }
+
+  @Test
   void add_editOfAGroupWithAPendingSend_replacesTheSendsTextAndKeepsItASend() {
     long first = outbox.add(grouped(MessageKind.SEND, CHANNEL, "storm-1", "3 liquidations"));
     long other = outbox.add(send(CHANNEL, "unrelated"));
@@ -331,7 +349,7 @@ abstract class OutboxContract {
                 return r.getInt(1);
               }
             });
-    assertThat(applied).isEqualTo(1);
+    assertThat(applied).as("V1 and V2, each once").isEqualTo(2);
   }
 
   @Test
