@@ -15,6 +15,10 @@ import io.teleglas.alertbot.delivery.DeliverySettings;
 import io.teleglas.alertbot.delivery.TelegramDelivery;
 import io.teleglas.alertbot.dispatch.AdminNotices;
 import io.teleglas.alertbot.dispatch.ChannelRouter;
+import io.teleglas.alertbot.ha.InstanceIdentity;
+import io.teleglas.alertbot.ha.LeaderElection;
+import io.teleglas.alertbot.ha.PostgresLease;
+import io.teleglas.alertbot.ha.StandbyGate;
 import io.teleglas.alertbot.http.AlertBotEndpoints;
 import io.teleglas.alertbot.market.MarketPoller;
 import io.teleglas.alertbot.render.AlertHtml;
@@ -43,8 +47,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +76,22 @@ final class LiveMode {
   private static final Duration COMMAND_WINDOW = Duration.ofSeconds(20);
   private static final Duration BACKLOG_CHECK = Duration.ofSeconds(30);
   private static final Duration KEEP_DELIVERED = Duration.ofDays(7);
+
+  /** The row of {@code leader_lease} the alert bots of one database elect their leader in. */
+  private static final String LEASE = "alert-bot";
+
+  /**
+   * How far back a standby that takes over stores what it decided: the lease's time to live, a
+   * standby's retry, the engine's group wait and lateness, and slack.
+   */
+  private static final Duration STANDBY_WINDOW = Duration.ofSeconds(60);
+
+  private static final LeaderElection.Timing LEASE_TIMING = LeaderElection.Timing.DEFAULT;
+
+  private static final Duration STANDBY_SUBSCRIPTION_RELOAD = Duration.ofSeconds(30);
+
+  /** Exit status after losing the leader lease: a failure, so systemd starts a fresh standby. */
+  private static final int EXIT_LEASE_LOST = 3;
 
   private final AlertBotConfig config;
   private final Thresholds thresholds;
@@ -121,19 +146,38 @@ final class LiveMode {
         new ScheduledThreadPoolExecutor(2, new DaemonThreads("streams"));
     lifecycle.add("scheduler", scheduler::shutdownNow);
 
+    AtomicInteger exitCode = new AtomicInteger();
+    Leadership leadership = new Leadership(lifecycle, exitCode);
+    ExecutorService leadershipEvents =
+        Executors.newSingleThreadExecutor(new DaemonThreads("leadership"));
+    lifecycle.add("leadership events", leadershipEvents::shutdownNow);
+    Optional<LeaderElection> election = election(db, leadership, leadershipEvents);
+    // Closed after delivery and the long poll (the lifecycle closes in reverse): the lease is
+    // given up only once nothing of this instance sends any more.
+    election.ifPresent(e -> lifecycle.add("leader election", e));
+    BooleanSupplier leader = election.isPresent() ? election.get()::isLeader : () -> true;
+
     TelegramDelivery[] deliveryRef = new TelegramDelivery[1];
+    StandbyGate gate =
+        new StandbyGate(
+            outbox,
+            () -> {
+              TelegramDelivery d = deliveryRef[0];
+              if (d != null) {
+                d.wake();
+              }
+            },
+            STANDBY_WINDOW,
+            clock,
+            metrics,
+            election.isEmpty());
     java.util.function.Consumer<OutboundMessage> enqueue =
         message -> {
           try {
-            outbox.add(message);
+            gate.accept(message);
           } catch (RuntimeException e) {
             metrics.counter("teleglas_outbox_store_failures_total").increment();
             log.error("could not store a message for {}: {}", message.chat(), e.toString());
-            return;
-          }
-          TelegramDelivery d = deliveryRef[0];
-          if (d != null) {
-            d.wake();
           }
         };
     AdminNotices notices =
@@ -148,7 +192,7 @@ final class LiveMode {
             clock,
             new DaemonThreads("delivery"));
     deliveryRef[0] = delivery;
-    delivery.start();
+    delivery.deliverOnlyWhile(leader);
     lifecycle.add("delivery", delivery);
 
     ChannelRouter channel =
@@ -207,7 +251,14 @@ final class LiveMode {
     lifecycle.add("market polling", market);
 
     scheduler.scheduleWithFixedDelay(
-        () -> safely("backlog check", () -> notices.checkBacklog(outbox::stats)),
+        () ->
+            safely(
+                "backlog check",
+                () -> {
+                  if (leader.getAsBoolean()) {
+                    notices.checkBacklog(outbox::stats);
+                  }
+                }),
         BACKLOG_CHECK.toSeconds(),
         BACKLOG_CHECK.toSeconds(),
         TimeUnit.SECONDS);
@@ -216,6 +267,9 @@ final class LiveMode {
             safely(
                 "outbox purge",
                 () -> {
+                  if (!leader.getAsBoolean()) {
+                    return;
+                  }
                   int purged = outbox.purgeDelivered(clock.instant().minus(KEEP_DELIVERED));
                   if (purged > 0) {
                     log.info("purged {} delivered message(s) older than 7 days", purged);
@@ -238,17 +292,23 @@ final class LiveMode {
     LongPollingBot poller =
         new LongPollingBot(
             token, config.common().telegramApiUrl(), http, mapper, chat, CHAT_THREADS);
-    try {
-      poller.start();
-    } catch (TelegramApiException e) {
-      throw new Startup("Telegram refused the long poll: " + e.getMessage());
-    }
     lifecycle.add("telegram poller", poller);
-    try {
-      chat.registerMenu();
-    } catch (TelegramApiException e) {
-      log.warn("could not register the command menu: {}", e.getMessage());
-    }
+    Runnable lead =
+        () -> {
+          gate.promote();
+          subscriptions.changedElsewhere();
+          delivery.start();
+          try {
+            poller.start();
+          } catch (TelegramApiException e) {
+            throw new Startup("Telegram refused the long poll: " + e.getMessage());
+          }
+          try {
+            chat.registerMenu();
+          } catch (TelegramApiException e) {
+            log.warn("could not register the command menu: {}", e.getMessage());
+          }
+        };
 
     if (config.httpAddress().isPresent()) {
       try {
@@ -261,12 +321,32 @@ final class LiveMode {
                     clock,
                     AlertBotEndpoints.DEFAULT_STALE_AFTER,
                     metrics)
+                .withRole(election.isPresent() ? election.get()::role : () -> "leader")
                 .routeOn(new HttpEndpoints(config.httpAddress().get()))
                 .start();
         lifecycle.add("http endpoints", endpoints);
       } catch (UncheckedIOException e) {
         throw new Startup(e.getMessage());
       }
+    }
+    metrics.gauge("teleglas_leader", leader, l -> l.getAsBoolean() ? 1 : 0);
+    if (election.isEmpty()) {
+      lead.run();
+    } else {
+      scheduler.scheduleWithFixedDelay(
+          () -> {
+            if (!leader.getAsBoolean()) {
+              subscriptions.changedElsewhere();
+            }
+          },
+          STANDBY_SUBSCRIPTION_RELOAD.toSeconds(),
+          STANDBY_SUBSCRIPTION_RELOAD.toSeconds(),
+          TimeUnit.SECONDS);
+      leadership.lead = lead;
+      log.info(
+          "high availability on {}: standing by until this instance holds the lease",
+          db.describe());
+      election.get().start();
     }
     log.info(
         "{} {} running as @{}: alerts to {}, admin notices to {}, sources {}",
@@ -281,7 +361,32 @@ final class LiveMode {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return 0;
+    return exitCode.get();
+  }
+
+  /**
+   * On PostgreSQL, the election among the alert bots sharing the database (docs/operations.md, high
+   * availability); on SQLite, none: one instance owns DATA_DIR and is always the leader.
+   */
+  private Optional<LeaderElection> election(
+      Database db, Leadership leadership, ExecutorService events) {
+    if (db.vendor() != Database.Vendor.POSTGRESQL) {
+      return Optional.empty();
+    }
+    String identity;
+    try {
+      identity = InstanceIdentity.of(config.common().dataDir());
+    } catch (UncheckedIOException e) {
+      throw new Startup(e.getMessage());
+    }
+    return Optional.of(
+        new LeaderElection(
+            new PostgresLease(db, LEASE, identity, LEASE_TIMING.ttl()),
+            LEASE_TIMING,
+            System::nanoTime,
+            leadership,
+            events,
+            new DaemonThreads("leader-election")));
   }
 
   private String botUsername(TelegramClient telegram) {
@@ -324,6 +429,48 @@ final class LiveMode {
       } else {
         log.error("Telegram refuses to post to {}: {}", chat, reason);
       }
+    }
+  }
+
+  /**
+   * What this instance does when the election changes its mind: elected, it starts delivering and
+   * polling Telegram; on losing the lease it stops the whole process with {@link #EXIT_LEASE_LOST},
+   * so that nothing half-stopped keeps running and systemd starts a clean standby. Runs on the
+   * election's event thread; the shutdown gets its own, because closing the lifecycle stops that
+   * event thread too.
+   */
+  private static final class Leadership implements LeaderElection.Listener {
+    private final Lifecycle lifecycle;
+    private final AtomicInteger exitCode;
+    private volatile Runnable lead = () -> {};
+
+    Leadership(Lifecycle lifecycle, AtomicInteger exitCode) {
+      this.lifecycle = lifecycle;
+      this.exitCode = exitCode;
+    }
+
+    @Override
+    public void elected() {
+      try {
+        lead.run();
+      } catch (RuntimeException e) {
+        log.error("cannot act as leader: {}", e.getMessage());
+        stop(1);
+      }
+    }
+
+    @Override
+    public void lost(String why) {
+      log.error(
+          "no longer the leader ({}): stopping so that this instance starts again as a standby",
+          why);
+      stop(EXIT_LEASE_LOST);
+    }
+
+    private void stop(int code) {
+      exitCode.compareAndSet(0, code);
+      Thread shutdown = new Thread(lifecycle::close, "leadership-shutdown");
+      shutdown.start();
     }
   }
 

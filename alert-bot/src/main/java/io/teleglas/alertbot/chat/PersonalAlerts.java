@@ -19,6 +19,7 @@ import io.teleglas.core.market.Liquidation;
 import io.teleglas.core.market.MarketEvent;
 import io.teleglas.core.telegram.ChatId;
 import io.teleglas.core.telegram.Formats;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +104,13 @@ public final class PersonalAlerts {
                 + " ≥ "
                 + Formats.usd(min)
                 + " · /alerts</i>";
-        enqueue(target, MessageKind.SEND, Optional.empty(), r.html() + "\n" + why, r.summary());
+        enqueue(
+            target,
+            MessageKind.SEND,
+            Optional.empty(),
+            r.html() + "\n" + why,
+            r.summary(),
+            Optional.of("event|" + identity(event.toString())));
       }
     }
   }
@@ -123,8 +131,21 @@ public final class PersonalAlerts {
             ? MessageKind.EDIT
             : MessageKind.SEND;
     Rendered r = AlertHtml.render(alert);
+    Optional<String> dedupKey =
+        kind == MessageKind.SEND
+            ? Optional.of(
+                "alert|"
+                    + identity(
+                        alert.groupKey()
+                            + "|"
+                            + alert.kind()
+                            + "|"
+                            + alert.firstEventTime().toEpochMilli()
+                            + "|"
+                            + alert.lastEventTime().toEpochMilli()))
+            : Optional.empty();
     for (Target target : targets(alert.coin(), topic, clock.instant())) {
-      enqueue(target, kind, Optional.of(alert.groupKey()), r.html(), r.summary());
+      enqueue(target, kind, Optional.of(alert.groupKey()), r.html(), r.summary(), dedupKey);
     }
   }
 
@@ -148,17 +169,33 @@ public final class PersonalAlerts {
     return matching;
   }
 
+  /**
+   * A short name for what a message is about, the same in every instance that saw the same event or
+   * alert: with the chat it makes the message's dedup key, so a standby taking over never sends a
+   * subscriber what the old leader already queued.
+   */
+  private static String identity(String what) {
+    return UUID.nameUUIDFromBytes(what.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
   private void enqueue(
-      Target target, MessageKind kind, Optional<String> groupKey, String html, String summary) {
+      Target target,
+      MessageKind kind,
+      Optional<String> groupKey,
+      String html,
+      String summary,
+      Optional<String> about) {
+    long chat = target.subscription().chatId();
     try {
       out.add(
           new OutboundMessage(
-              ChatId.of(target.subscription().chatId()),
+              ChatId.of(chat),
               kind,
               groupKey,
               html,
               summary,
-              clock.instant()));
+              clock.instant(),
+              about.map(a -> chat + "|" + a)));
       queued.increment();
     } catch (RuntimeException e) {
       failures.increment();

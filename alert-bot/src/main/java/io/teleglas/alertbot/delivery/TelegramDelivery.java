@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -38,6 +39,7 @@ public final class TelegramDelivery implements AutoCloseable {
   private final Clock clock;
   private final Thread thread;
   private volatile boolean running;
+  private volatile BooleanSupplier allowed = () -> true;
 
   public TelegramDelivery(
       Outbox outbox,
@@ -57,6 +59,15 @@ public final class TelegramDelivery implements AutoCloseable {
         new Dispatcher(outbox, new TelegramSender(client), retry, settings, outcomes, clock);
     this.thread = threads.newThread(this::run);
     thread.setDaemon(true);
+  }
+
+  /**
+   * Makes every round ask {@code allowed} first and deliver nothing while it is false: the fence of
+   * high availability, so an instance that can no longer trust its leader lease stops sending
+   * before another instance may start. Call before {@link #start()}.
+   */
+  public void deliverOnlyWhile(BooleanSupplier allowed) {
+    this.allowed = requireNonNull(allowed, "allowed is null");
   }
 
   /** Starts the delivery thread. */
@@ -97,6 +108,10 @@ public final class TelegramDelivery implements AutoCloseable {
   private void run() {
     int outboxFailures = 0;
     while (running) {
+      if (!allowed.getAsBoolean()) {
+        park(clock.instant().plus(idlePoll));
+        continue;
+      }
       Instant next;
       try {
         next = dispatcher.runOnce();

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The alert bot's health, status and metrics endpoints (the contract's "HTTP endpoints"; bodies and
@@ -40,6 +41,7 @@ public final class AlertBotEndpoints {
   private final AlertBotMetrics metrics;
   private final Instant started;
   private final String version;
+  private volatile Supplier<String> role = () -> "leader";
 
   /**
    * @param staleAfter how long a connected source may stay silent and still count as delivering
@@ -71,6 +73,15 @@ public final class AlertBotEndpoints {
             clock);
   }
 
+  /**
+   * Reports {@code role} ({@code leader} or {@code standby}) in {@code /health}; without it the
+   * instance is the only one and always {@code leader}.
+   */
+  public AlertBotEndpoints withRole(Supplier<String> role) {
+    this.role = requireNonNull(role, "role is null");
+    return this;
+  }
+
   /** Adds the five routes to {@code endpoints} (before it starts) and returns it. */
   public HttpEndpoints routeOn(HttpEndpoints endpoints) {
     return endpoints
@@ -89,6 +100,7 @@ public final class AlertBotEndpoints {
     boolean up = reasons.isEmpty();
     ObjectNode body = mapper.createObjectNode();
     body.put("status", up ? "UP" : "DOWN");
+    body.put("role", role.get());
     if (!up) {
       reasons.forEach(body.putArray("reasons")::add);
     }

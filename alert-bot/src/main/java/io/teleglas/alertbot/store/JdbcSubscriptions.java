@@ -277,6 +277,14 @@ public final class JdbcSubscriptions implements Subscriptions {
     return version.get();
   }
 
+  /**
+   * Moves {@link #version()} without a change of ours: another instance sharing the database (a
+   * leader, while this one stands by) may have changed the tables, so readers load them again.
+   */
+  public void changedElsewhere() {
+    version.incrementAndGet();
+  }
+
   private boolean changed(int rows) {
     if (rows > 0) {
       version.incrementAndGet();

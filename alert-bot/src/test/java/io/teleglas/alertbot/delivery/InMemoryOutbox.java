@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * that is not pending throws, so a worker that marks twice fails its test. A new entry is due from
  * its alert's {@code createdAt}. Thread-safe (every method synchronized).
  */
-final class InMemoryOutbox implements Outbox {
+public final class InMemoryOutbox implements Outbox {
 
   /** What became of an entry that is no longer pending. */
   record Outcome(long id, OutboundMessage message, String state, String reason) {}

@@ -76,6 +76,42 @@ class ChannelRouterTest {
   }
 
   @Test
+  void twoInstancesFedTheSameAlertsNameTheSameGroupsAndDedupKeys_whateverTheirClocks() {
+    List<OutboundMessage> other = new ArrayList<>();
+    ChannelRouter standby =
+        new ChannelRouter(
+            CHANNEL,
+            a -> new ChannelRouter.Text("<b>" + a.kind() + "</b>", a.kind() + ""),
+            other::add,
+            Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC));
+    List<Alert> alerts =
+        List.of(
+            storm(AlertKind.NEW, 2_000_000),
+            storm(AlertKind.UPDATE, 3_000_000),
+            storm(AlertKind.ESCALATION, 9_000_000),
+            single(600_000),
+            single(700_000));
+
+    alerts.forEach(router::accept);
+    alerts.forEach(standby::accept);
+
+    assertThat(other)
+        .extracting(OutboundMessage::groupKey)
+        .isEqualTo(out.stream().map(OutboundMessage::groupKey).toList());
+    assertThat(other)
+        .extracting(OutboundMessage::dedupKey)
+        .isEqualTo(out.stream().map(OutboundMessage::dedupKey).toList());
+    assertThat(out)
+        .filteredOn(m -> m.kind() == MessageKind.SEND)
+        .extracting(m -> m.dedupKey().orElseThrow())
+        .doesNotHaveDuplicates()
+        .allMatch(k -> k.startsWith(CHANNEL + "|"));
+    assertThat(out)
+        .filteredOn(m -> m.kind() == MessageKind.EDIT)
+        .allMatch(m -> m.dedupKey().isEmpty());
+  }
+
+  @Test
   void aFollowUpWithoutItsOpeningIsSentAsANewMessageRatherThanLost() {
     router.accept(storm(AlertKind.RESOLVED, 2_000_000));
 

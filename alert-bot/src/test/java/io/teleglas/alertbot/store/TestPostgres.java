@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An embedded PostgreSQL server listening on 127.0.0.1 only, started once per test class; each test
  * gets a database of its own from {@link #newDatabase()}.
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
   private final EmbeddedPostgres server;
@@ -20,13 +20,13 @@ final class TestPostgres implements AutoCloseable {
     this.server = server;
   }
 
-  static TestPostgres start() throws IOException {
+  public static TestPostgres start() throws IOException {
     return new TestPostgres(
         EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start());
   }
 
   /** Creates an empty database and returns its JDBC URL. */
-  String newDatabase() throws SQLException {
+  public String newDatabase() throws SQLException {
     String name = "store_" + DATABASES.incrementAndGet();
     try (Connection c = server.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
@@ -35,7 +35,7 @@ final class TestPostgres implements AutoCloseable {
     return url(name);
   }
 
-  String url(String database) {
+  public String url(String database) {
     return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database + "?user=postgres";
   }
 
