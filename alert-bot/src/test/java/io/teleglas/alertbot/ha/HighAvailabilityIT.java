@@ -1,0 +1,259 @@
+package io.teleglas.alertbot.ha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.teleglas.alertbot.store.TestPostgres;
+import io.teleglas.core.testing.FakeBot;
+import io.teleglas.core.testing.FakeTelegramApi;
+import io.teleglas.core.testing.JarProcess;
+import io.teleglas.core.testing.RecordedCall;
+import io.teleglas.core.testing.SentMessage;
+import io.teleglas.core.testing.WebSocketTestServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two real {@code alert-bot.jar} instances on one embedded PostgreSQL, the fake Telegram Bot API
+ * and one Binance-shaped stream both read: the leader is killed ({@code kill -9}) with alerts
+ * pending and a storm open, and the standby takes over within 30 s, delivers every alert exactly
+ * once (including one decided while no one held the lease) and edits the storm's message.
+ */
+class HighAvailabilityIT {
+  private static final Path JAR = Path.of("target/alert-bot.jar");
+  private static final String TOKEN = "7000000001:alert-token-0123456789abcdefghijklmno";
+  private static final String CHANNEL = "-1001234567890";
+  private static final Duration WAIT = Duration.ofSeconds(45);
+  private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
+
+  @TempDir Path workDir;
+
+  private TestPostgres postgres;
+  private FakeTelegramApi telegram;
+  private WebSocketTestServer binance;
+  private JarProcess first;
+  private JarProcess second;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @AfterEach
+  void stop() throws IOException {
+    for (JarProcess p : new JarProcess[] {first, second}) {
+      if (p != null) {
+        p.close();
+      }
+    }
+    if (binance != null) {
+      binance.close();
+    }
+    if (telegram != null) {
+      telegram.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void theStandbyTakesOverAKilledLeader_deliveringEveryAlertOnceAndEditingItsStorm()
+      throws Exception {
+    postgres = TestPostgres.start();
+    String database = postgres.newDatabase();
+    telegram = FakeTelegramApi.start();
+    FakeBot chat = telegram.bot(TOKEN);
+    binance = WebSocketTestServer.start();
+
+    int firstPort = freePort();
+    first = JarProcess.start(JAR, dir("a"), env("a", database, firstPort));
+    await().atMost(WAIT).until(() -> role(firstPort).equals("leader"));
+    int secondPort = freePort();
+    second = JarProcess.start(JAR, dir("b"), env("b", database, secondPort));
+    await().atMost(WAIT).until(() -> binance.connectionCount() == 2);
+    await().atMost(WAIT).until(() -> role(secondPort).equals("standby"));
+
+    // A storm opens and reaches the channel as one message.
+    long t = System.currentTimeMillis();
+    for (int i = 0; i < 3; i++) {
+      broadcast(forceOrder("BTCUSDT", "SELL", "10", "97000.00", t + i * 100));
+    }
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(textsTo(chat)).singleElement().asString().contains("storm"));
+    int stormMessage = chat.sentMessages().get(0).messageId();
+
+    // Telegram goes down; the storm grows and two large liquidations wait in the outbox.
+    telegram.failNext(FakeTelegramApi.ANY_SEND, 100_000, 502, "Bad Gateway");
+    telegram.failNext("editMessageText", 100_000, 502, "Bad Gateway");
+    long now = System.currentTimeMillis();
+    broadcast(forceOrder("BTCUSDT", "SELL", "20", "97000.00", now));
+    broadcast(forceOrder("ETHUSDT", "BUY", "300", "3000.00", now));
+    broadcast(forceOrder("SOLUSDT", "SELL", "5000", "200.00", now));
+    await()
+        .atMost(WAIT)
+        .until(() -> pending(database, "SEND") == 2 && pending(database, "EDIT") == 1);
+
+    // The leader dies; Telegram recovers; one more alert happens while no one leads.
+    first.kill();
+    long killedAt = System.nanoTime();
+    telegram.clearArmedFailures();
+    broadcast(forceOrder("BNBUSDT", "BUY", "2000", "600.00", System.currentTimeMillis()));
+
+    await().atMost(TAKEOVER_LIMIT).until(() -> role(secondPort).equals("leader"));
+    Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+    System.out.println(
+        "HighAvailabilityIT: standby took over " + takeover.toMillis() + " ms after kill -9");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(textsTo(chat)).hasSize(4);
+              assertThat(stormEdits(stormMessage)).isNotEmpty();
+            });
+    await()
+        .atMost(WAIT)
+        .until(() -> pending(database, "SEND") == 0 && pending(database, "EDIT") == 0);
+    Thread.sleep(4000); // anything sent twice would arrive within the delivery loop's next rounds
+
+    List<String> texts = textsTo(chat);
+    assertThat(texts).as("storm, ETH, SOL and BNB, each once").hasSize(4);
+    assertThat(texts.get(0)).contains("storm", "#BTC");
+    assertThat(String.join("\n", texts.subList(1, 4))).contains("#ETH", "#SOL", "#BNB");
+    assertThat(texts).filteredOn(x -> x.contains("#ETH")).hasSize(1);
+    assertThat(texts).filteredOn(x -> x.contains("#SOL")).hasSize(1);
+    assertThat(texts).filteredOn(x -> x.contains("#BNB")).hasSize(1);
+    assertThat(texts)
+        .filteredOn(x -> x.contains("storm"))
+        .as("the storm is never re-sent")
+        .hasSize(1);
+    assertThat(stormEdits(stormMessage))
+        .as("the storm's update edits the message the old leader sent")
+        .last()
+        .satisfies(c -> assertThat(c.param("text")).contains("#BTC"));
+    assertThat(telegram.calls("editMessageText"))
+        .filteredOn(RecordedCall::succeeded)
+        .allMatch(c -> c.params().path("message_id").asInt() == stormMessage);
+    assertThat(second.isAlive()).isTrue();
+    String log = second.stdout() + second.stderr();
+    assertThat(log).contains("took the lease alert-bot", "promoted: handed");
+    log.lines().filter(l -> l.contains("promoted:")).forEach(System.out::println);
+  }
+
+  private List<RecordedCall> stormEdits(int messageId) {
+    return telegram.calls("editMessageText").stream()
+        .filter(c -> c.succeeded() && c.params().path("message_id").asInt() == messageId)
+        .toList();
+  }
+
+  private void broadcast(String frame) {
+    for (WebSocketTestServer.Connection c : binance.connections()) {
+      if (c.isOpen()) {
+        c.send(frame);
+      }
+    }
+  }
+
+  private String role(int port) {
+    try {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String body = r.body();
+      int at = body.indexOf("\"role\":\"");
+      return at < 0 ? "" : body.substring(at + 8, body.indexOf('"', at + 8));
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
+  private static int pending(String database, String kind) {
+    try (Connection c = DriverManager.getConnection(database);
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM outbox WHERE state = 'PENDING' AND kind = '" + kind + "'")) {
+      return r.next() ? r.getInt(1) : -1;
+    } catch (java.sql.SQLException e) {
+      return -1;
+    }
+  }
+
+  private Map<String, String> env(String instance, String database, int httpPort) {
+    Map<String, String> env = new HashMap<>();
+    env.put("TELEGRAM_ALERT_TOKEN", TOKEN);
+    env.put("TELEGRAM_ALERT_CHANNEL_ID", CHANNEL);
+    env.put("TELEGRAM_API_URL", telegram.baseUrl());
+    env.put("ALERT_SOURCES", "binance");
+    env.put("ALERT_SYMBOLS", "BTC,ETH");
+    env.put("BINANCE_WS_URL", binance.url("/market"));
+    env.put("BINANCE_FAPI_URL", "http://127.0.0.1:9");
+    env.put("OKX_API_URL", "http://127.0.0.1:9");
+    env.put("BYBIT_API_URL", "http://127.0.0.1:9");
+    env.put("HYPERLIQUID_API_URL", "http://127.0.0.1:9");
+    env.put("DATABASE_URL", database);
+    env.put("DATA_DIR", workDir.resolve(instance + "/data").toString());
+    env.put("ALERT_HTTP_ADDR", "127.0.0.1:" + httpPort);
+    return env;
+  }
+
+  private List<String> textsTo(FakeBot chat) {
+    return chat.sentMessages().stream()
+        .filter(m -> m.chatId().equals(CHANNEL))
+        .map(SentMessage::text)
+        .toList();
+  }
+
+  private Path dir(String instance) throws IOException {
+    return java.nio.file.Files.createDirectories(workDir.resolve(instance));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String forceOrder(String symbol, String side, String qty, String price, long t) {
+    return "{\"stream\":\"!forceOrder@arr\",\"data\":{\"e\":\"forceOrder\",\"E\":"
+        + t
+        + ",\"o\":{\"s\":\""
+        + symbol
+        + "\",\"S\":\""
+        + side
+        + "\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\""
+        + qty
+        + "\",\"p\":\""
+        + price
+        + "\",\"ap\":\""
+        + price
+        + "\",\"X\":\"FILLED\",\"l\":\""
+        + qty
+        + "\",\"z\":\""
+        + qty
+        + "\",\"T\":"
+        + t
+        + "}}}";
+  }
+}
