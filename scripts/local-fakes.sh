@@ -20,14 +20,21 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
 dir=$repo/target/local-fakes
-if [[ "${1:-}" == --dir ]]; then
-  mkdir -p "${2:?--dir needs a directory}"
-  dir=$(cd "$2" && pwd)
-  shift 2
-elif [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
-  sed -n '2,19s/^# \{0,1\}//p' "$0"
-  exit 0
-fi
+maven=()
+while (($#)); do
+  case "$1" in
+    --dir)
+      mkdir -p "${2:?--dir needs a directory}"
+      dir=$(cd "$2" && pwd)
+      shift 2
+      ;;
+    -h | --help)
+      sed -n '2,19s/^# \{0,1\}//p' "$0"
+      exit 0
+      ;;
+    *) maven+=("$1"); shift ;;
+  esac
+done
 cd "$repo"
 
 mkdir -p "$dir" target/local-fakes
@@ -48,7 +55,7 @@ if [[ -z "$classpath" ]]; then
   if [[ ! -s "$cached" || shared-core/pom.xml -nt "$cached" ]]; then
     echo "local-fakes: resolving the test classpath (once)"
     ./mvnw -B -q -pl shared-core dependency:build-classpath -Dmdep.includeScope=test \
-      -Dmdep.outputFile="$PWD/$cached" "$@"
+      -Dmdep.outputFile="$PWD/$cached" "${maven[@]}"
   fi
   classpath=$(cat "$cached")
 fi

@@ -122,8 +122,8 @@ class LocalTrialIT {
         StandardOpenOption.APPEND);
 
     // 4. Both bots exactly as their units run them.
-    Process alertBot = runAsUnit(units, "alert-bot");
-    Process commandBot = runAsUnit(units, "command-bot");
+    Process alertBot = runAsUnit(prefix, units, "alert-bot");
+    Process commandBot = runAsUnit(prefix, units, "command-bot");
 
     await()
         .atMost(WAIT)
@@ -177,9 +177,11 @@ class LocalTrialIT {
     return REPO.resolve("scripts").resolve(name).toString();
   }
 
-  private Process runAsUnit(Path units, String bot) throws IOException {
+  /** The installed copy of run-as-unit.sh, as the doc runs it. */
+  private Process runAsUnit(Path prefix, Path units, String bot) throws IOException {
+    String runAsUnit = prefix.resolve("bin/run-as-unit.sh").toString();
     return start(
-        new ProcessBuilder(script("run-as-unit.sh"), "--unit-dir", units.toString(), bot)
+        new ProcessBuilder(runAsUnit, "--unit-dir", units.toString(), bot)
             .redirectErrorStream(true)
             .redirectOutput(tmp.resolve(bot + ".log").toFile()));
   }
