@@ -20,7 +20,8 @@ prefix=/opt/teleglas
 jar_dir=
 timeout=120
 only=
-# Test seam: ScriptsIT points this at a stand-in; in production it is systemctl.
+# Test hook: UpgradeScriptIT points TELEGLAS_SYSTEMCTL at a stand-in that records the calls and
+# fakes the restarts; in production it is unset and this is systemctl.
 systemctl=${TELEGLAS_SYSTEMCTL:-systemctl}
 
 usage() {
@@ -31,6 +32,7 @@ usage: scripts/upgrade.sh [--prefix DIR] [--jars DIR] [--timeout SECONDS] [--onl
                      (default: the build output, command-bot/target and alert-bot/target)
   --timeout SECONDS  how long each bot may take to answer UP after its restart (default $timeout)
   --only BOT         upgrade only command-bot or alert-bot
+Environment: TELEGLAS_SYSTEMCTL replaces systemctl (a test hook; leave it unset).
 EOF
 }
 
