@@ -83,7 +83,7 @@ show_health() {
   code=${body##*$'\n'}
   body=${body%$'\n'*}
   if command -v jq >/dev/null && jq -e . >/dev/null 2>&1 <<<"$body"; then
-    echo "health:  $(jq -r '.status' <<<"$body") (HTTP $code)"
+    echo "health:  $(jq -r '.status + (if .role then " (" + .role + ")" else "" end)' <<<"$body") (HTTP $code)"
     jq -r '(.reasons // [])[] | "         - " + .' <<<"$body"
   else
     echo "health:  HTTP $code $body"
