@@ -101,6 +101,12 @@ final class DeliveryStatus implements DeliveryHealth {
     return lastBacklog;
   }
 
+  @Override
+  public Optional<Duration> oldestPendingAge() {
+    Instant now = clock.instant();
+    return stats().flatMap(OutboxStats::oldestPending).map(at -> Duration.between(at, now));
+  }
+
   private Optional<OutboxStats> stats() {
     try {
       return Optional.of(outbox.stats());

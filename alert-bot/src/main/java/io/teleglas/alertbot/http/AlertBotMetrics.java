@@ -62,6 +62,11 @@ final class AlertBotMetrics {
     Gauge.builder("teleglas_delivery_backlog", delivery::backlog)
         .description("Alerts waiting to be delivered")
         .register(registry);
+    Gauge.builder(
+            "teleglas_outbox_oldest_pending_seconds",
+            () -> delivery.oldestPendingAge().map(age -> age.toMillis() / 1000.0).orElse(0.0))
+        .description("How long the oldest message waiting for Telegram has waited; 0 when none")
+        .register(registry);
     Gauge.builder("teleglas_delivery_stuck", () -> delivery.stuck() ? 1 : 0)
         .description("1 while delivery is stuck")
         .register(registry);

@@ -34,4 +34,12 @@ public interface DeliveryHealth {
 
   /** Alerts waiting to be delivered. */
   int backlog();
+
+  /**
+   * How long the oldest waiting message has waited; empty when nothing waits or the outbox cannot
+   * be read.
+   */
+  default Optional<java.time.Duration> oldestPendingAge() {
+    return Optional.empty();
+  }
 }

@@ -306,8 +306,11 @@ class AlertBotEndpointsTest {
         .contains(
             "teleglas_source_messages_total{source=\"binance\"} 1234.0",
             "teleglas_source_lag_seconds{source=\"binance\"} 5.0",
-            "teleglas_health_up 1.0");
+            "teleglas_health_up 1.0",
+            "teleglas_outbox_oldest_pending_seconds 0.0");
 
+    sample.delivery.oldest = Optional.of(Duration.ofMillis(95_500));
+    assertThat(endpoints.metrics().body()).contains("teleglas_outbox_oldest_pending_seconds 95.5");
     sample.sources.sources =
         List.of(
             new SourceStatus(

@@ -7,6 +7,7 @@ final class FakeDelivery implements DeliveryHealth {
   volatile boolean stuck;
   volatile Optional<String> reason = Optional.empty();
   volatile int backlog;
+  volatile Optional<java.time.Duration> oldest = Optional.empty();
 
   @Override
   public boolean stuck() {
@@ -21,5 +22,10 @@ final class FakeDelivery implements DeliveryHealth {
   @Override
   public int backlog() {
     return backlog;
+  }
+
+  @Override
+  public Optional<java.time.Duration> oldestPendingAge() {
+    return oldest;
   }
 }
