@@ -155,6 +155,54 @@ class HighAvailabilityIT {
     log.lines().filter(l -> l.contains("promoted:")).forEach(System.out::println);
   }
 
+  @Test
+  void aLeaderStoppedCleanlyHandsOverAtOnce() throws Exception {
+    postgres = TestPostgres.start();
+    String database = postgres.newDatabase();
+    telegram = FakeTelegramApi.start();
+    telegram.bot(TOKEN);
+    binance = WebSocketTestServer.start();
+    int firstPort = freePort();
+    first = JarProcess.start(JAR, dir("a"), env("a", database, firstPort));
+    await().atMost(WAIT).until(() -> role(firstPort).equals("leader"));
+    int secondPort = freePort();
+    second = JarProcess.start(JAR, dir("b"), env("b", database, secondPort));
+    await().atMost(WAIT).until(() -> role(secondPort).equals("standby"));
+
+    first.terminate();
+    long stoppedAt = System.nanoTime();
+    assertThat(first.awaitExit(WAIT)).as("SIGTERM: 143, a clean stop for systemd").isIn(0, 143);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> role(secondPort).equals("leader"));
+    System.out.println(
+        "HighAvailabilityIT: standby took over "
+            + Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis()
+            + " ms after SIGTERM");
+    assertThat(first.stdout() + first.stderr()).contains("gave up the lease alert-bot");
+  }
+
+  @Test
+  void aLeaderWhoseLeaseIsTakenStopsWithStatus3() throws Exception {
+    postgres = TestPostgres.start();
+    String database = postgres.newDatabase();
+    telegram = FakeTelegramApi.start();
+    telegram.bot(TOKEN);
+    binance = WebSocketTestServer.start();
+    int port = freePort();
+    first = JarProcess.start(JAR, dir("a"), env("a", database, port));
+    await().atMost(WAIT).until(() -> role(port).equals("leader"));
+
+    try (Connection c = DriverManager.getConnection(database);
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE leader_lease SET holder = 'elsewhere/0', expires_at = now() + interval '1 hour'");
+    }
+
+    assertThat(first.awaitExit(WAIT)).isEqualTo(3);
+    assertThat(first.stdout() + first.stderr())
+        .contains("no longer the leader (another instance holds the lease now)");
+  }
+
   private List<RecordedCall> stormEdits(int messageId) {
     return telegram.calls("editMessageText").stream()
         .filter(c -> c.succeeded() && c.params().path("message_id").asInt() == messageId)
