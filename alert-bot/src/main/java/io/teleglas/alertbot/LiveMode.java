@@ -247,7 +247,8 @@ final class LiveMode {
             upstream,
             metrics,
             engineLoop::offer);
-    market.start();
+    // Funding and open interest are polled by the leader only: the CoinGlass plan's request budget
+    // belongs to the key, and every standby polling too would spend it again.
     lifecycle.add("market polling", market);
 
     scheduler.scheduleWithFixedDelay(
@@ -296,6 +297,7 @@ final class LiveMode {
     Runnable lead =
         () -> {
           gate.promote();
+          market.start();
           subscriptions.changedElsewhere();
           delivery.start();
           try {
