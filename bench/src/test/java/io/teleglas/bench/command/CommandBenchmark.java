@@ -75,6 +75,9 @@ public final class CommandBenchmark {
   private final int metricsPort;
   private final List<String> samples = new ArrayList<>();
   private final List<String> requests = new ArrayList<>();
+  private final com.fasterxml.jackson.databind.ObjectMapper json =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+  private String rawReplyText = "";
   private long nextUser = 1_000;
   private int unanswered;
   private int withMissingFigures;
@@ -132,6 +135,8 @@ public final class CommandBenchmark {
       rows.put("floor: /help (no upstream; poll, route, send)", help.summary());
       rows.put("floor: /help, bot's own time", helpBot.summary());
       rows.put("floor: 100 users /help at once", concurrentHelp().summary());
+      rows.put(
+          "floor: fake Telegram alone, 100 sendMessage at once", fakeTelegramAlone().summary());
 
       Latencies uncached = new Latencies();
       Latencies uncachedFirst = new Latencies();
@@ -284,6 +289,49 @@ public final class CommandBenchmark {
     return new Sample(ms, botMs, calls.size(), opened);
   }
 
+  /**
+   * What the fake Telegram itself takes: the harness posts 100 {@code sendMessage} at once with the
+   * text of a real {@code /raw} reply (the fake checks its HTML as Telegram would), each on its own
+   * connection, and times each from send to answer. No bot involved.
+   */
+  private Latencies fakeTelegramAlone() throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    URI uri = URI.create(telegram.baseUrl() + "/bot" + TOKEN + "/sendMessage");
+    List<java.util.concurrent.CompletableFuture<Double>> answers = new ArrayList<>();
+    for (int u = 0; u < USERS; u++) {
+      String body =
+          "{\"chat_id\":"
+              + (90_000 + u)
+              + ",\"text\":\"<b>floor</b> "
+              + u
+              + "\",\"parse_mode\":\"HTML\"}";
+      long start = System.nanoTime();
+      answers.add(
+          http.sendAsync(
+                  HttpRequest.newBuilder(uri)
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .thenApply(
+                  r -> {
+                    if (r.statusCode() != 200) {
+                      throw new IllegalStateException("fake Telegram answered " + r.statusCode());
+                    }
+                    return (System.nanoTime() - start) / 1e6;
+                  }));
+    }
+    Latencies l = new Latencies();
+    for (var a : answers) {
+      try {
+        l.add(a.get(30, TimeUnit.SECONDS));
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("fake Telegram floor failed", e);
+      }
+    }
+    return l;
+  }
+
   /** 100 users send {@code /help} at once: the harness's and Telegram side's own floor. */
   private Latencies concurrentHelp() throws InterruptedException {
     long[] users = new long[USERS];
@@ -369,6 +417,9 @@ public final class CommandBenchmark {
     String text = reply.param("text");
     if (text == null || !text.contains(expect)) {
       throw new IllegalStateException("a reply without " + expect + ": " + text);
+    }
+    if (expect.startsWith("<b>#")) {
+      rawReplyText = text;
     }
     if (text.contains("unavailable")) {
       withMissingFigures++;
