@@ -51,8 +51,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,19 @@ public final class CommandBotApp {
   private static final String PROGRAM = "command-bot";
   private static final int RATE_LIMIT_COMMANDS = 6;
   private static final Duration RATE_LIMIT_WINDOW = Duration.ofSeconds(20);
+
+  /**
+   * Updates handled at once. A handler spends nearly all its time waiting, on the upstream calls of
+   * a market command (up to {@link MarketWiring#REPLY_DEADLINE}) and on Telegram's answer to the
+   * send, not computing, so the pool is sized for users waiting at once, not for cores: with one
+   * thread per core times four (8 on the 2-core target), 100 users asking together were answered in
+   * waves of 8 (docs/performance.md, "Command bot"). An idle thread ends after 30 s.
+   */
+  static final int UPDATE_WORKERS = 64;
+
+  /** Idle connections kept for reuse, enough for two {@code /raw} fan-outs. */
+  static final int IDLE_CONNECTIONS = 48;
+
   private static final String SUMMARY =
       "answers Telegram commands with live crypto derivatives data";
 
@@ -123,7 +138,7 @@ public final class CommandBotApp {
     if (cli.has(OFFLINE)) {
       return runOffline(config);
     }
-    OkHttpClient http = HttpClients.create();
+    OkHttpClient http = withUpstreamPool(HttpClients.create());
     ObjectMapper mapper = new ObjectMapper();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     UpstreamMeter meter = new UpstreamMeter(metrics, Clock.systemUTC());
@@ -173,6 +188,17 @@ public final class CommandBotApp {
     }
   }
 
+  /**
+   * {@code http} keeping up to {@value #IDLE_CONNECTIONS} idle connections (OkHttp keeps 5): a
+   * {@code /raw} sends about 25 requests at once to five hosts, and with 5 kept the next burst
+   * opened most of its connections anew (a TLS handshake each against the real APIs).
+   */
+  static OkHttpClient withUpstreamPool(OkHttpClient http) {
+    return http.newBuilder()
+        .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+        .build();
+  }
+
   private int console(CommandRouter router, OkHttpClient http, Optional<String> notice) {
     try (HttpClients.Release release = HttpClients.closer(http)) {
       return new ConsoleSession(router, in, out, notice).run();
@@ -216,7 +242,7 @@ public final class CommandBotApp {
               http,
               mapper,
               chat,
-              Runtime.getRuntime().availableProcessors() * 4);
+              UPDATE_WORKERS);
       polling.set(bot.pollHealth());
       bot.start();
       lifecycle.add("telegram poller", bot);
