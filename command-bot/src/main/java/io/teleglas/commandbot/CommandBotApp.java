@@ -34,6 +34,7 @@ import io.teleglas.core.config.DotEnv;
 import io.teleglas.core.config.Environment;
 import io.teleglas.core.http.HttpClients;
 import io.teleglas.core.http.HttpEndpoints;
+import io.teleglas.core.lifecycle.InstanceLock;
 import io.teleglas.core.lifecycle.Lifecycle;
 import io.teleglas.core.logging.LogLevels;
 import io.teleglas.core.market.InstrumentCatalog;
@@ -42,6 +43,7 @@ import io.teleglas.core.telegram.LongPollingBot;
 import io.teleglas.core.telegram.PollHealth;
 import io.teleglas.core.telegram.UserRateLimiter;
 import io.teleglas.core.upstream.UpstreamMeter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -214,6 +216,14 @@ public final class CommandBotApp {
       AtomicReference<PollHealth> polling) {
     Lifecycle lifecycle = new Lifecycle();
     lifecycle.closeOnShutdown(Runtime.getRuntime());
+    try {
+      // One poller per token: a second copy on this machine would split the updates (409 for both).
+      lifecycle.add("instance lock", InstanceLock.acquire(config.common().dataDir(), PROGRAM));
+    } catch (IOException e) {
+      log.error("cannot start: {}", e.getMessage());
+      lifecycle.close();
+      return 1;
+    }
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);

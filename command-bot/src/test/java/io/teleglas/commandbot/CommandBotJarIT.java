@@ -203,6 +203,21 @@ class CommandBotJarIT {
   }
 
   @Test
+  void aSecondInstanceOnTheSameDataDirectoryIsRefused() {
+    FakeBot chat = telegram.bot(TOKEN);
+    bot = JarProcess.start(JAR, workDir, env());
+    await().atMost(Duration.ofSeconds(30)).until(() -> chat.getUpdatesCount() > 0);
+
+    try (JarProcess second = JarProcess.start(JAR, workDir, env())) {
+      assertThat(second.awaitExit(EXIT)).isEqualTo(1);
+      assertThat(second.stderr())
+          .contains("cannot start")
+          .contains("already runs on this data directory");
+    }
+    assertThat(bot.isAlive()).isTrue();
+  }
+
+  @Test
   void refusesUsersNotInTheAllowList() {
     FakeBot chat = telegram.bot(TOKEN);
     bot = JarProcess.start(JAR, workDir, env("TELEGRAM_ALLOWED_USERS", "42"));
