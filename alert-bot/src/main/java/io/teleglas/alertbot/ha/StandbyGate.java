@@ -10,8 +10,8 @@ import io.teleglas.alertbot.store.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * anything. When it is elected, {@link #promote()} stores what it decided in the last {@code
  * window}: the alerts the dead leader also decided carry the same dedup key and are skipped by the
  * outbox; those it never got to (the seconds before it died and until the lease expired) are stored
- * now. Edits are kept too: they coalesce by group in the outbox, and the newest text wins.
+ * now. Of a group's edits only the newest is kept (it carries the whole text), so a storm that
+ * updates many times a second costs one entry.
  *
  * <p>A standby drops messages that have neither a dedup key nor a group (admin notices about its
  * own sources, digests): they are about this instance, and it logs them anyway. Counted in {@code
@@ -43,7 +44,10 @@ public final class StandbyGate implements Consumer<OutboundMessage> {
   private final Clock clock;
   private final Counter dropped;
   private final Counter overflow;
-  private final Deque<OutboundMessage> recent = new ArrayDeque<>();
+
+  /** What a standby would have sent, oldest first: SENDs by dedup key, EDITs by chat and group. */
+  private final LinkedHashMap<String, OutboundMessage> recent = new LinkedHashMap<>();
+
   private boolean active;
 
   /**
@@ -93,16 +97,25 @@ public final class StandbyGate implements Consumer<OutboundMessage> {
       return;
     }
     forgetOlderThan(clock.instant().minus(window));
+    String key =
+        message.kind() == MessageKind.EDIT
+            ? "edit|" + message.chat() + "|" + message.groupKey().orElseThrow()
+            : "send|" + message.dedupKey().orElseThrow();
+    // Re-inserting moves an edit behind everything before it, so the map stays oldest first.
+    recent.remove(key);
     if (recent.size() >= CAPACITY) {
-      recent.removeFirst();
+      Iterator<OutboundMessage> oldest = recent.values().iterator();
+      oldest.next();
+      oldest.remove();
       overflow.increment();
     }
-    recent.addLast(message);
+    recent.put(key, message);
   }
 
   private void forgetOlderThan(Instant cutoff) {
-    while (!recent.isEmpty() && recent.peekFirst().createdAt().isBefore(cutoff)) {
-      recent.removeFirst();
+    Iterator<OutboundMessage> it = recent.values().iterator();
+    while (it.hasNext() && it.next().createdAt().isBefore(cutoff)) {
+      it.remove();
     }
   }
 
@@ -119,7 +132,7 @@ public final class StandbyGate implements Consumer<OutboundMessage> {
         return 0;
       }
       forgetOlderThan(clock.instant().minus(window));
-      for (OutboundMessage m : recent) {
+      for (OutboundMessage m : recent.values()) {
         try {
           outbox.add(m);
           handed++;

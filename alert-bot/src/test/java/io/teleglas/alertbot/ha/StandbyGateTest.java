@@ -71,6 +71,24 @@ class StandbyGateTest {
   }
 
   @Test
+  void aStandbyKeepsOnlyTheNewestEditOfAGroup_behindTheMessagesBeforeIt() {
+    StandbyGate gate = gate(false);
+    gate.accept(send("storm opens", "storm-1"));
+    gate.accept(edit("storm-1", "SOL 5"));
+    gate.accept(send("BTC", "k1"));
+    clock.advance(Duration.ofSeconds(1));
+    gate.accept(edit("storm-1", "SOL 9"));
+
+    assertThat(gate.remembered()).isEqualTo(3);
+    gate.promote();
+
+    assertThat(outbox.due(clock.instant(), 10))
+        .extracting(OutboxEntry::message)
+        .extracting(OutboundMessage::summary)
+        .containsExactly("storm opens", "BTC", "SOL 9");
+  }
+
+  @Test
   void aStandbyRemembersAtMostItsCapacity_countingWhatItForgets() {
     StandbyGate gate = gate(false);
     for (int i = 0; i < StandbyGate.CAPACITY + 5; i++) {
