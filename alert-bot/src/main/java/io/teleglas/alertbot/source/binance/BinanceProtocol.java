@@ -26,6 +26,8 @@ import java.util.Optional;
  * hours.
  */
 public final class BinanceProtocol implements StreamProtocol {
+  /** Asked once per event on the socket thread; {@link SourceId#id} builds a new string. */
+  private static final String SOURCE = SourceId.BINANCE.id();
 
   /** "A single connection is only valid for 24 hours" (§C.1). */
   static final Duration MAX_CONNECTION_AGE = Duration.ofHours(24);
@@ -51,7 +53,7 @@ public final class BinanceProtocol implements StreamProtocol {
 
   @Override
   public String source() {
-    return SourceId.BINANCE.id();
+    return SOURCE;
   }
 
   /**
