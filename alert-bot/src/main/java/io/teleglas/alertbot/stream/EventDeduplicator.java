@@ -24,7 +24,9 @@ import java.util.Map;
  * <p>An event is remembered until its own time plus {@code window}; an event already older than
  * that is {@link Verdict#TOO_OLD}, because it can no longer be told apart from one seen and
  * forgotten (Hyperliquid replays the last trades of a quiet coin, which may be hours old). At most
- * {@code capacity} keys are kept; past that the oldest remembered go first.
+ * {@code capacity} keys are kept of each of two kinds, trades with a plain numeric id ({@link
+ * NumericTradeIds}, nearly every event, held without objects) and every other key; past that the
+ * oldest remembered of that kind go first.
  *
  * <p>Keys: a trade by exchange, instrument and the venue's trade id (without an id, by side, time,
  * price and quantity); a liquidation by exchange, instrument, side, time and USD value. Keys are
@@ -63,6 +65,7 @@ public final class EventDeduplicator {
   private final Clock clock;
   private final Map<Object, Remembered> remembered = new HashMap<>();
   private final Deque<Remembered> order = new ArrayDeque<>();
+  private final NumericTradeIds numericTrades;
   private long duplicates;
   private long tooOld;
 
@@ -76,6 +79,7 @@ public final class EventDeduplicator {
     }
     this.windowNanos = nanos(window);
     this.capacity = capacity;
+    this.numericTrades = new NumericTradeIds(capacity);
     this.clock = requireNonNull(clock, "clock is null");
   }
 
@@ -88,10 +92,17 @@ public final class EventDeduplicator {
   public synchronized Verdict check(MarketEvent event) {
     long now = epochNanos(clock.instant());
     forgetExpired(now);
+    numericTrades.forgetExpired(now, capacity);
     long expiry = saturatedAdd(epochNanos(event.time()), windowNanos);
     if (expiry <= now) {
       tooOld++;
       return Verdict.TOO_OLD;
+    }
+    if (event instanceof Trade t) {
+      Verdict numeric = checkNumeric(t, now, expiry);
+      if (numeric != null) {
+        return numeric;
+      }
     }
     Object key = key(event);
     Remembered seen = remembered.get(key);
@@ -103,6 +114,22 @@ public final class EventDeduplicator {
     remembered.put(key, entry);
     order.addLast(entry);
     forgetExpired(now);
+    return Verdict.NEW;
+  }
+
+  /** NEW or DUPLICATE for a trade with a plain numeric id; null for any other trade. */
+  private Verdict checkNumeric(Trade t, long now, long expiry) {
+    long id = NumericTradeIds.parseId(t.tradeId());
+    int instrument = id < 0 ? -1 : numericTrades.code(t.exchange(), t.instrument());
+    if (instrument < 0) {
+      return null;
+    }
+    long tradeMillis = t.time().toEpochMilli();
+    if (numericTrades.seen(instrument, id, tradeMillis, now)) {
+      duplicates++;
+      return Verdict.DUPLICATE;
+    }
+    numericTrades.remember(instrument, id, tradeMillis, expiry, now);
     return Verdict.NEW;
   }
 
@@ -127,7 +154,7 @@ public final class EventDeduplicator {
 
   /** How many keys are remembered now. */
   public synchronized int size() {
-    return remembered.size();
+    return remembered.size() + numericTrades.keys();
   }
 
   /** Equal for two events that are the same event by the rules in the class comment. */
