@@ -4,7 +4,7 @@
 # WebSocket feed and the fake Telegram Bot API. Prints the machine and a summary table; the table
 # is also written to bench/target/replay/summary.txt. BENCH_ONLY=ingest|latency|cascade runs one
 # part; BENCH_BOT_OPTS='...' adds bot JVM flags, e.g. '-XX:NativeMemoryTracking=summary' (then
-# nmt-ingest.txt is written) or a JFR recording.
+# nmt-ingest.txt is written) or a JFR recording; BENCH_BOT_ENV='NAME=VALUE ...' adds environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +26,7 @@ rm -rf "$out" && mkdir -p "$out"
 } | tee "$out/machine.txt"
 
 java -Xmx512m -Dbench.only="${BENCH_ONLY:-all}" -Dbench.botOptions="${BENCH_BOT_OPTS:-}" \
+  -Dbench.botEnv="${BENCH_BOT_ENV:-}" \
   -cp "bench/target/test-classes:bench/target/classes:$(cat bench/target/test-classpath.txt)" \
   io.teleglas.bench.replay.ReplayBenchmark alert-bot/target/alert-bot.jar "$out"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min, after the run)" | tee -a "$out/machine.txt"

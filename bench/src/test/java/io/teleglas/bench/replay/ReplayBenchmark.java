@@ -58,6 +58,9 @@ public final class ReplayBenchmark {
   private void run() throws Exception {
     String only = System.getProperty("bench.only", "all");
     table.add("bot JVM options", String.join(" ", JVM), "", null);
+    if (!System.getProperty("bench.botEnv", "").isBlank()) {
+      table.add("bot extra environment", System.getProperty("bench.botEnv"), "", null);
+    }
     if (only.equals("all") || only.equals("ingest")) {
       ingest(floor());
     }
@@ -486,6 +489,13 @@ public final class ReplayBenchmark {
     env.put("DATA_DIR", dir.resolve("data").toString());
     env.put("ALERT_HTTP_ADDR", "127.0.0.1:" + port);
     env.put("LOG_LEVEL", "WARN");
+    // Experiments, e.g. MALLOC_ARENA_MAX=2: space-separated NAME=VALUE pairs.
+    for (String pair : System.getProperty("bench.botEnv", "").trim().split("\\s+")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        env.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
     return env;
   }
 
