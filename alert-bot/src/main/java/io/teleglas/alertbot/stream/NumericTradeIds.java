@@ -17,9 +17,9 @@ import java.util.Map;
  * after it expired is appended again and its old slot left in place, dead, until it reaches the
  * head (as the object form's queue kept a stale entry); the head goes when the ring is full or its
  * expiry has passed. An open-addressing index (linear probing, backward-shift deletion) finds a
- * key's slot. Instruments are numbered on first sight, up to {@link #MAX_INSTRUMENTS}; after that
- * {@link #code} answers -1 and the caller keeps the trade in the object form. Not thread-safe: the
- * deduplicator's lock guards it.
+ * key's slot. Each exchange and instrument pair is numbered on first sight, up to {@link
+ * #MAX_INSTRUMENTS}; after that {@link #code} answers -1 and the caller keeps the trade in the
+ * object form. Not thread-safe: the deduplicator's lock guards it.
  */
 final class NumericTradeIds {
   /** Far more instruments than all venues list together; a bound against made-up names. */

@@ -53,6 +53,9 @@ public final class ReplayBenchmark {
     ReplayBenchmark bench = new ReplayBenchmark(Path.of(args[0]), Path.of(args[1]));
     Files.createDirectories(bench.work);
     bench.run();
+    // The fakes' client and server pools (MockWebServer, WireMock, OkHttp) may keep non-daemon
+    // threads alive after their close; the run is over, so do not wait for them.
+    System.exit(0);
   }
 
   private void run() throws Exception {
