@@ -93,6 +93,29 @@ class EventDeduplicatorTest {
   }
 
   @Test
+  void check_idsThatAreNotPlainNumbersAreKeptApartAsText() {
+    assertThat(dedup.check(trade("7", T0, 100))).isEqualTo(Verdict.NEW);
+    assertThat(dedup.check(trade("07", T0, 100))).isEqualTo(Verdict.NEW);
+    assertThat(dedup.check(trade("07", T0, 100))).isEqualTo(Verdict.DUPLICATE);
+    assertThat(dedup.check(trade("a-7", T0, 100))).isEqualTo(Verdict.NEW);
+    assertThat(dedup.check(trade("a-7", T0, 100))).isEqualTo(Verdict.DUPLICATE);
+    assertThat(dedup.check(trade("7", T0, 100))).isEqualTo(Verdict.DUPLICATE);
+    assertThat(dedup.size()).isEqualTo(3);
+  }
+
+  @Test
+  void check_numericIdsAreKeyedByInstrumentAndTimeToo() {
+    Trade eth =
+        new Trade(
+            Exchange.HYPERLIQUID, new Coin("ETH"), "ETH", TakerSide.BUY, 100, 2, 200, T0, "7");
+
+    assertThat(dedup.check(trade("7", T0, 100))).isEqualTo(Verdict.NEW);
+    assertThat(dedup.check(eth)).isEqualTo(Verdict.NEW);
+    assertThat(dedup.check(trade("7", T0.plusMillis(1), 100))).isEqualTo(Verdict.NEW);
+    assertThat(dedup.check(trade("7", T0.plusMillis(1), 100))).isEqualTo(Verdict.DUPLICATE);
+  }
+
+  @Test
   void filter_passesNewEventsOnlyAndTakesTheRest() {
     RecordingSink downstream = new RecordingSink();
     EventSink sink = dedup.filter(downstream);

@@ -85,31 +85,42 @@ final class BotProcess implements AutoCloseable {
     throw new IllegalStateException("no VmHWM for pid " + process.pid());
   }
 
-  /**
-   * The sum of every sample of {@code name} whose labels contain {@code labelFilter} (may be
-   * empty), from one scrape of /metrics; NaN while the endpoint is not up.
-   */
-  double metric(String name, String labelFilter) {
-    String text;
+  /** One scrape of /metrics; empty while the endpoint is not up. */
+  String scrape() {
     try {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(2)).build(),
               HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        return Double.NaN;
-      }
-      text = response.body();
+      return response.statusCode() == 200 ? response.body() : "";
     } catch (IOException e) {
-      return Double.NaN;
+      return "";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Double.NaN;
+      return "";
     }
+  }
+
+  /** The engine's frame → decision timer, from one scrape. */
+  DecisionHistogram decisions() {
+    return DecisionHistogram.parse(scrape());
+  }
+
+  /**
+   * The sum of every sample of {@code name} whose labels contain {@code labelFilter} (may be
+   * empty), from one scrape of /metrics; NaN while the endpoint is not up.
+   */
+  double metric(String name, String labelFilter) {
+    return sum(scrape(), name, labelFilter);
+  }
+
+  /** As {@link #metric}, over the Prometheus text of one scrape. */
+  static double sum(String text, String name, String labelFilter) {
     double sum = 0;
     boolean found = false;
     for (String line : text.split("\n")) {
       if (line.startsWith(name)
+          && line.length() > name.length()
           && (line.charAt(name.length()) == '{' || line.charAt(name.length()) == ' ')
           && line.contains(labelFilter)) {
         sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
@@ -117,6 +128,26 @@ final class BotProcess implements AutoCloseable {
       }
     }
     return found ? sum : Double.NaN;
+  }
+
+  /**
+   * {@code jcmd PID <command>} output (e.g. {@code VM.native_memory summary}), written to {@code
+   * file}; a failure is written there instead, since it is a diagnostic, not a figure.
+   */
+  void jcmd(String command, Path file) throws IOException, InterruptedException {
+    Path jcmd =
+        Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+    List<String> cmd = new ArrayList<>(List.of(jcmd.toString(), Long.toString(process.pid())));
+    cmd.addAll(List.of(command.split(" ")));
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(file.toFile()).start();
+    if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+    }
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   String stderr() {

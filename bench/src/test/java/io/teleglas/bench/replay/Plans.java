@@ -46,24 +46,40 @@ final class Plans {
   }
 
   /**
-   * {@code seconds} of background at {@code rate} frames/s, with a $150K liquidation every 500 ms
-   * on the next of {@code markers} (coin and side), stamped 6 s before it is sent so that the 5 s
-   * group wait is already over when the engine sees it: the alert goes out on the engine's first
-   * look, and frame → Telegram time is the bot's own latency.
+   * {@code seconds} of background at {@code rate} frames/s with two kinds of alert:
+   *
+   * <ul>
+   *   <li>a $150K liquidation every 1.5 s, on the next of {@code coins} and alternating sides,
+   *       stamped 6 s before it is sent so that the 5 s group wait is already over when the engine
+   *       sees it: the alert goes out on the engine's first look. 1.5 s apart, more than the
+   *       channel's 1 s spacing, so delivery never holds one behind another;
+   *   <li>one SOL storm at 1 s: 20 liquidations of $100K, 25 ms apart, stamped when sent; no single
+   *       is sent within 1.5 s of the storm's decision (its last order plus the 5 s group wait).
+   * </ul>
    */
-  List<Planned> steady(int rate, int seconds, List<String> markers, long baseMillis) {
+  List<Planned> steady(int rate, int seconds, List<String> coins, long baseMillis) {
+    long ms = 1_000_000L;
     List<Planned> out = background(rate, 0, seconds * 1_000_000_000L, baseMillis);
-    for (int m = 0; m < markers.size(); m++) {
-      long offset = 250_000_000L + m * 500_000_000L;
-      if (offset >= seconds * 1_000_000_000L) {
-        throw new IllegalArgumentException("too many markers for " + seconds + " s");
-      }
-      String[] coinSide = markers.get(m).split(":");
+    long stormStart = 1_000;
+    int stormOrders = 20;
+    for (int i = 0; i < stormOrders; i++) {
+      long millis = stormStart + 25L * i;
       out.add(
           new Planned(
-              offset,
-              liquidation(coinSide[0], coinSide[1], baseMillis + offset / 1_000_000 - 6_000),
+              millis * ms + 61_000L,
+              BinanceFrames.forceOrder("SOLUSDT", "SELL", "500", "200.00", baseMillis + millis),
               true));
+    }
+    long stormDecides = stormStart + 25L * (stormOrders - 1) + 5_000;
+    int m = 0;
+    for (long offset = 250; offset < seconds * 1_000L; offset += 1_500) {
+      if (Math.abs(offset - stormDecides) < 1_500) {
+        continue;
+      }
+      String coin = coins.get(m % coins.size());
+      String side = (m / coins.size()) % 2 == 0 ? "SELL" : "BUY";
+      out.add(new Planned(offset * ms, liquidation(coin, side, baseMillis + offset - 6_000), true));
+      m++;
     }
     out.sort(java.util.Comparator.comparingLong(Planned::offsetNanos));
     return out;

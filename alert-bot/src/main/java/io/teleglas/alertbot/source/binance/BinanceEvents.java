@@ -1,6 +1,6 @@
 package io.teleglas.alertbot.source.binance;
 
-import io.teleglas.alertbot.source.Listings;
+import io.teleglas.alertbot.source.NameCache;
 import io.teleglas.core.exchange.Wire;
 import io.teleglas.core.exchange.WireFormatException;
 import io.teleglas.core.market.Exchange;
@@ -15,10 +15,10 @@ import io.teleglas.core.market.Venue;
 /** Turns Binance stream payloads into events (market-apis.md §C.1, §E). */
 final class BinanceEvents {
 
-  private final InstrumentCatalog instruments;
+  private final NameCache instruments;
 
   BinanceEvents(InstrumentCatalog instruments) {
-    this.instruments = instruments;
+    this.instruments = new NameCache(instruments, Venue.BINANCE);
   }
 
   /**
@@ -39,7 +39,7 @@ final class BinanceEvents {
         };
     double price = Wire.required(o.averagePrice(), "o.ap");
     double filled = Wire.required(o.filledQuantity(), "o.z");
-    Instrument instrument = Listings.require(instruments, Venue.BINANCE, symbol);
+    Instrument instrument = instruments.require(symbol);
     return new Liquidation(
         Exchange.BINANCE,
         instrument.coin(),
@@ -62,7 +62,7 @@ final class BinanceEvents {
     }
     double price = Wire.required(w.price(), "p");
     double quantity = Wire.required(w.quantity(), "q");
-    Instrument instrument = Listings.require(instruments, Venue.BINANCE, symbol);
+    Instrument instrument = instruments.require(symbol);
     return new Trade(
         Exchange.BINANCE,
         instrument.coin(),

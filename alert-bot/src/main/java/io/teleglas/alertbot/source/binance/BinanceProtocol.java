@@ -26,6 +26,8 @@ import java.util.Optional;
  * hours.
  */
 public final class BinanceProtocol implements StreamProtocol {
+  /** Asked once per event on the socket thread; {@link SourceId#id} builds a new string. */
+  private static final String SOURCE = SourceId.BINANCE.id();
 
   /** "A single connection is only valid for 24 hours" (§C.1). */
   static final Duration MAX_CONNECTION_AGE = Duration.ofHours(24);
@@ -40,16 +42,18 @@ public final class BinanceProtocol implements StreamProtocol {
   static final Duration TRADES_SILENCE = Duration.ofSeconds(30);
 
   private final FrameReader reader;
+  private final BinanceFastPath fastPath;
   private final BinanceEvents events;
 
   public BinanceProtocol(InstrumentCatalog instruments, ObjectMapper mapper) {
     this.reader = new FrameReader(mapper);
+    this.fastPath = new BinanceFastPath(mapper.getFactory());
     this.events = new BinanceEvents(Objects.requireNonNull(instruments, "instruments is null"));
   }
 
   @Override
   public String source() {
-    return SourceId.BINANCE.id();
+    return SOURCE;
   }
 
   /**
@@ -113,12 +117,36 @@ public final class BinanceProtocol implements StreamProtocol {
     return Optional.of(MAX_CONNECTION_AGE);
   }
 
+  /**
+   * The plain single-payload trade or liquidation frame (nearly every frame) is read in one
+   * streaming pass ({@link BinanceFastPath}); anything else, including every malformed frame, goes
+   * the tree path below, which is the definition of the format.
+   */
   @Override
   public Decoded decode(String frame, Instant receivedAt) {
     return reader.decode(frame, this::decodeFrame);
   }
 
   private Decoded decodeFrame(String frame) {
+    Object payload = fastPath.read(frame);
+    if (payload instanceof BinanceWire.AggTrade trade) {
+      return Batch.ofOne("data", () -> events.trade(trade));
+    }
+    if (payload instanceof BinanceWire.ForceOrder order) {
+      return Batch.ofOne("data", () -> events.liquidation(order));
+    }
+    return decodeTree(frame);
+  }
+
+  /**
+   * {@link #decode} without the fast path: the reference it must agree with, for tests and
+   * benchmarks.
+   */
+  Decoded decodeByTree(String frame) {
+    return reader.decode(frame, this::decodeTree);
+  }
+
+  private Decoded decodeTree(String frame) {
     JsonNode root = reader.object(frame);
     if (isAck(root)) {
       return Decoded.control();

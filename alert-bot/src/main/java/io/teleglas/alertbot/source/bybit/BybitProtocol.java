@@ -25,6 +25,8 @@ import java.util.Optional;
  * is an array.
  */
 public final class BybitProtocol implements StreamProtocol {
+  /** Asked once per event on the socket thread; {@link SourceId#id} builds a new string. */
+  private static final String SOURCE = SourceId.BYBIT.id();
 
   /** "We recommend that you send the ping heartbeat packet every 20 seconds" (§C.2). */
   static final Duration PING_INTERVAL = Duration.ofSeconds(20);
@@ -58,7 +60,7 @@ public final class BybitProtocol implements StreamProtocol {
 
   @Override
   public String source() {
-    return SourceId.BYBIT.id();
+    return SOURCE;
   }
 
   @Override

@@ -30,6 +30,8 @@ import java.util.Optional;
  * either name and either spelling are decoded. Needs a Standard plan or above (§B.6).
  */
 public final class CoinglassProtocol implements StreamProtocol {
+  /** Asked once per event on the socket thread; {@link SourceId#id} builds a new string. */
+  private static final String SOURCE = SourceId.COINGLASS.id();
 
   /** The liquidation channel of the official docs repository (§B.3 shape 1). */
   public static final String DEFAULT_LIQUIDATION_CHANNEL = "liquidationOrders";
@@ -99,7 +101,7 @@ public final class CoinglassProtocol implements StreamProtocol {
 
   @Override
   public String source() {
-    return SourceId.COINGLASS.id();
+    return SOURCE;
   }
 
   @Override

@@ -29,6 +29,8 @@ import java.util.Optional;
  * with its {@code tid}, and de-duplicated downstream on (time, coin, tid).
  */
 public final class HyperliquidProtocol implements StreamProtocol {
+  /** Asked once per event on the socket thread; {@link SourceId#id} builds a new string. */
+  private static final String SOURCE = SourceId.HYPERLIQUID.id();
 
   private static final String TRADES_PREFIX = "trades:";
 
@@ -54,7 +56,7 @@ public final class HyperliquidProtocol implements StreamProtocol {
 
   @Override
   public String source() {
-    return SourceId.HYPERLIQUID.id();
+    return SOURCE;
   }
 
   @Override

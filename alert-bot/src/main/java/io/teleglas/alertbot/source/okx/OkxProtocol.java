@@ -28,6 +28,8 @@ import java.util.Set;
  * trades:BTC-USDT-SWAP}.
  */
 public final class OkxProtocol implements StreamProtocol {
+  /** Asked once per event on the socket thread; {@link SourceId#id} builds a new string. */
+  private static final String SOURCE = SourceId.OKX.id();
 
   /** The topic of every SWAP liquidation. */
   public static final String LIQUIDATIONS = "liquidation-orders";
@@ -77,7 +79,7 @@ public final class OkxProtocol implements StreamProtocol {
 
   @Override
   public String source() {
-    return SourceId.OKX.id();
+    return SOURCE;
   }
 
   @Override
