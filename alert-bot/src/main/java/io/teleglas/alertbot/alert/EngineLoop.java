@@ -50,8 +50,10 @@ public final class EngineLoop implements Runnable {
 
   /**
    * As the other constructor, and records on {@code registry} how long each event took from its
-   * arrival on the socket to the engine's decision ({@code teleglas_engine_decision_seconds}: queue
-   * wait plus every rule and stage, delivery excluded) and the steps that failed.
+   * entry into the ingest queue (decoded and deduplicated, a microsecond or two after the frame
+   * arrived) to the engine's decision ({@code teleglas_engine_decision_seconds}: queue wait plus
+   * every rule and stage, delivery excluded) and the steps that failed. Buckets start at 50 µs, so
+   * sub-millisecond percentiles can be read.
    */
   public EngineLoop(
       IngestQueue queue,
@@ -67,9 +69,16 @@ public final class EngineLoop implements Runnable {
         registry == null
             ? null
             : Timer.builder("teleglas_engine_decision_seconds")
-                .description("From an event's arrival on the socket to the engine's decision")
+                .description("From an event's entry into the ingest queue to the engine's decision")
                 .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5))
+                .minimumExpectedValue(Duration.ofNanos(50_000))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .serviceLevelObjectives(
+                    Duration.ofNanos(100_000),
+                    Duration.ofNanos(250_000),
+                    Duration.ofNanos(500_000),
+                    Duration.ofMillis(1),
+                    Duration.ofMillis(5))
                 .register(registry);
   }
 
