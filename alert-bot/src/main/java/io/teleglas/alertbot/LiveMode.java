@@ -47,13 +47,18 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,29 +127,44 @@ final class LiveMode {
     } catch (IOException e) {
       throw new Startup(e.getMessage());
     }
-    Database db;
-    try {
-      db = lifecycle.add("database", Database.open(config.common()));
-    } catch (DatabaseStartupException e) {
-      throw new Startup(e.getMessage());
-    }
-    log.info("store: {}", db.describe());
-    JdbcOutbox outbox = new JdbcOutbox(db);
-    JdbcSubscriptions subscriptions = new JdbcSubscriptions(db, clock);
+    // Opening the store (Flyway) and asking Telegram who we are each take hundreds of
+    // milliseconds; they run while the sources connect, and the ingest queue holds the first
+    // events until the engine starts with the outbox open.
+    ExecutorService startup = Executors.newFixedThreadPool(2, new DaemonThreads("startup"));
+    CompletableFuture<Database> opening =
+        CompletableFuture.supplyAsync(() -> Database.open(config.common()), startup);
+    lifecycle.add("database", () -> opening.thenAccept(Database::close));
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ObjectMapper mapper = new ObjectMapper();
     OkHttpClient http = HttpClients.create();
     lifecycle.add("okhttp", HttpClients.closer(http));
-
     Secret token = config.alertToken().orElseThrow();
     TelegramClient telegram =
         new OkHttpTelegramClient(
             http, token.reveal(), LongPollingBot.telegramUrl(config.common().telegramApiUrl()));
-    String username = botUsername(telegram);
+    CompletableFuture<String> asking =
+        CompletableFuture.supplyAsync(() -> botUsername(telegram), startup);
+    startup.shutdown();
 
     ScheduledThreadPoolExecutor scheduler =
         new ScheduledThreadPoolExecutor(2, new DaemonThreads("streams"));
     lifecycle.add("scheduler", scheduler::shutdownNow);
+    IngestQueue queue = new IngestQueue(INGEST_CAPACITY, clock);
+    EarlyMessages early = new EarlyMessages();
+    AdminNotices notices = new AdminNotices(config.adminChat(), new LoggingNotices(), early, clock);
+    UpstreamMeter upstream = new UpstreamMeter(metrics, clock);
+    AlertSources.Built built =
+        AlertSources.build(config, http, mapper, scheduler, clock, upstream, queue, notices);
+    lifecycle.add("fallback polling", built.fallback());
+    SourceManager sources = built.manager();
+    sources.start();
+    lifecycle.add("sources", sources);
+
+    Database db = awaitStartup(opening);
+    log.info("store: {}", db.describe());
+    String username = awaitStartup(asking);
+    JdbcOutbox outbox = new JdbcOutbox(db);
+    JdbcSubscriptions subscriptions = new JdbcSubscriptions(db, clock);
 
     AtomicInteger exitCode = new AtomicInteger();
     Leadership leadership = new Leadership(lifecycle, exitCode);
@@ -180,8 +200,7 @@ final class LiveMode {
             log.error("could not store a message for {}: {}", message.chat(), e.toString());
           }
         };
-    AdminNotices notices =
-        new AdminNotices(config.adminChat(), new LoggingNotices(), enqueue, clock);
+    early.forwardTo(enqueue);
     TelegramDelivery delivery =
         new TelegramDelivery(
             outbox,
@@ -206,7 +225,6 @@ final class LiveMode {
             clock);
     PersonalAlerts personal =
         new PersonalAlerts(subscriptions, thresholds, enqueue::accept, clock, metrics);
-    IngestQueue queue = new IngestQueue(INGEST_CAPACITY, clock);
     AlertEngine engine =
         AlertEngine.withBuiltInRules(
             thresholds,
@@ -228,13 +246,6 @@ final class LiveMode {
     engineThread.start();
     lifecycle.add("alert engine", engineThread::interrupt);
 
-    UpstreamMeter upstream = new UpstreamMeter(metrics, clock);
-    AlertSources.Built built =
-        AlertSources.build(config, http, mapper, scheduler, clock, upstream, queue, notices);
-    lifecycle.add("fallback polling", built.fallback());
-    SourceManager sources = built.manager();
-    sources.start();
-    lifecycle.add("sources", sources);
     MarketPoller market =
         AlertSources.marketPoller(
             config,
@@ -389,6 +400,49 @@ final class LiveMode {
             leadership,
             events,
             new DaemonThreads("leader-election")));
+  }
+
+  /** The result of a start-up step run in parallel; its failure stops the start with one line. */
+  private static <T> T awaitStartup(CompletableFuture<T> step) {
+    try {
+      return step.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Startup startup) {
+        throw startup;
+      }
+      if (cause instanceof DatabaseStartupException failed) {
+        throw new Startup(failed.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Messages made before the outbox is open (a source's "connected" notice at start-up): held in
+   * order, then handed on once {@link #forwardTo} names where. Thread-safe.
+   */
+  private static final class EarlyMessages implements Consumer<OutboundMessage> {
+    private static final int LIMIT = 100;
+    private final List<OutboundMessage> held = new ArrayList<>();
+    private Consumer<OutboundMessage> target;
+
+    @Override
+    public synchronized void accept(OutboundMessage message) {
+      if (target != null) {
+        target.accept(message);
+      } else if (held.size() < LIMIT) {
+        held.add(message);
+      } else {
+        log.warn("start-up: dropped a message for {}: more than {} waiting", message.chat(), LIMIT);
+      }
+    }
+
+    synchronized void forwardTo(Consumer<OutboundMessage> target) {
+      this.target = target;
+      held.forEach(target);
+      held.clear();
+    }
   }
 
   private String botUsername(TelegramClient telegram) {
