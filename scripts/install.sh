@@ -159,7 +159,9 @@ else
   echo "install: created $prefix/.env from .env.example: fill in the tokens before starting"
 fi
 
-java_opts="-Xmx$heap -XX:+ExitOnOutOfMemoryError"
+# Serial GC and capped code cache and metaspace: measured to cut RSS without costing throughput
+# on a small VPS (docs/performance.md, "Peak RSS").
+java_opts="-Xmx$heap -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m -XX:+ExitOnOutOfMemoryError"
 for bot in command-bot alert-bot; do
   unit=teleglas-$bot.service
   template=$repo/deploy/systemd/$unit

@@ -50,10 +50,12 @@ class ScriptsIT {
     assertThat(unit)
         .doesNotContainPattern("@[A-Z_]+@")
         .containsPattern(
-            "(?m)^ExecStart=/\\S+/java -Xmx256m -XX:\\+ExitOnOutOfMemoryError"
-                + " -jar /opt/teleglas/alert-bot\\.jar$")
+            "(?m)^ExecStart=/\\S+/java -Xmx256m -XX:\\+UseSerialGC"
+                + " -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
+                + " -XX:\\+ExitOnOutOfMemoryError -jar /opt/teleglas/alert-bot\\.jar$")
         .contains("\nUser=teleglas\n", "\nWorkingDirectory=/opt/teleglas\n")
-        .contains("\nEnvironment=DATA_DIR=/opt/teleglas/data\n")
+        .contains(
+            "\nEnvironment=DATA_DIR=/opt/teleglas/data\n", "\nEnvironment=MALLOC_ARENA_MAX=2\n")
         .contains("\nReadWritePaths=/opt/teleglas/data\n", "\nProtectSystem=strict\n")
         .contains("\nNoNewPrivileges=yes\n", "\nPrivateTmp=yes\n", "\nProtectHome=yes\n")
         .contains("\nRestart=on-failure\n", "\nRestartPreventExitStatus=2\n")
