@@ -53,6 +53,10 @@ class HighAvailabilityIT {
 
   @AfterEach
   void stop() throws IOException {
+    if (second != null && System.getenv("HA_DEBUG") != null) {
+      System.out.println("=== second:\n" + second.stdout() + second.stderr());
+      System.out.println("=== calls:\n" + telegram.calls());
+    }
     for (JarProcess p : new JarProcess[] {first, second}) {
       if (p != null) {
         p.close();
@@ -85,6 +89,10 @@ class HighAvailabilityIT {
     second = JarProcess.start(JAR, dir("b"), env("b", database, secondPort));
     await().atMost(WAIT).until(() -> binance.connectionCount() == 2);
     await().atMost(WAIT).until(() -> role(secondPort).equals("standby"));
+    chat.sendText(501, 501, "/subscribe ETH 100k");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(textsTo(chat, "501")).anyMatch(x -> x.contains("ETH")));
 
     // A storm opens and reaches the channel as one message.
     long t = System.currentTimeMillis();
@@ -95,9 +103,15 @@ class HighAvailabilityIT {
         .atMost(WAIT)
         .untilAsserted(
             () -> assertThat(textsTo(chat)).singleElement().asString().contains("storm"));
-    int stormMessage = chat.sentMessages().get(0).messageId();
+    int stormMessage =
+        chat.sentMessages().stream()
+            .filter(m -> m.chatId().equals(CHANNEL))
+            .findFirst()
+            .orElseThrow()
+            .messageId();
 
-    // Telegram goes down; the storm grows and two large liquidations wait in the outbox.
+    // Telegram goes down; the storm grows; two large liquidations and the subscriber's ETH alert
+    // wait in the outbox.
     telegram.failNext(FakeTelegramApi.ANY_SEND, 100_000, 502, "Bad Gateway");
     telegram.failNext("editMessageText", 100_000, 502, "Bad Gateway");
     long now = System.currentTimeMillis();
@@ -106,7 +120,7 @@ class HighAvailabilityIT {
     broadcast(forceOrder("SOLUSDT", "SELL", "5000", "200.00", now));
     await()
         .atMost(WAIT)
-        .until(() -> pending(database, "SEND") == 2 && pending(database, "EDIT") == 1);
+        .until(() -> pending(database, "SEND") == 3 && pending(database, "EDIT") == 1);
 
     // The leader dies; Telegram recovers; one more alert happens while no one leads.
     first.kill();
@@ -115,6 +129,8 @@ class HighAvailabilityIT {
     broadcast(forceOrder("BNBUSDT", "BUY", "2000", "600.00", System.currentTimeMillis()));
 
     await().atMost(TAKEOVER_LIMIT).until(() -> role(secondPort).equals("leader"));
+    // A subscription made through the old leader is honoured by the new one.
+    broadcast(forceOrder("ETHUSDT", "SELL", "50", "3000.00", System.currentTimeMillis()));
     Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
     System.out.println(
         "HighAvailabilityIT: standby took over " + takeover.toMillis() + " ms after kill -9");
@@ -142,6 +158,16 @@ class HighAvailabilityIT {
         .filteredOn(x -> x.contains("storm"))
         .as("the storm is never re-sent")
         .hasSize(1);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(textsTo(chat, "501"))
+                    .as(
+                        "subscribe reply, the $900K ETH (pending from the old leader), the $150K ETH")
+                    .hasSize(3));
+    assertThat(textsTo(chat, "501").get(1)).contains("#ETH", "$900");
+    assertThat(textsTo(chat, "501").get(2)).contains("#ETH", "$150");
     assertThat(stormEdits(stormMessage))
         .as("the storm's update edits the message the old leader sent")
         .last()
@@ -267,8 +293,12 @@ class HighAvailabilityIT {
   }
 
   private List<String> textsTo(FakeBot chat) {
+    return textsTo(chat, CHANNEL);
+  }
+
+  private List<String> textsTo(FakeBot chat, String chatId) {
     return chat.sentMessages().stream()
-        .filter(m -> m.chatId().equals(CHANNEL))
+        .filter(m -> m.chatId().equals(chatId))
         .map(SentMessage::text)
         .toList();
   }
