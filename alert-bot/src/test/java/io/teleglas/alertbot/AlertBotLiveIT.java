@@ -1,5 +1,6 @@
 package io.teleglas.alertbot;
 
+import static io.teleglas.alertbot.BinanceTestFrames.forceOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -248,27 +249,5 @@ class AlertBotLiveIT {
     } catch (java.sql.SQLException e) {
       return -1;
     }
-  }
-
-  private static String forceOrder(String symbol, String side, String qty, String price, long t) {
-    return "{\"stream\":\"!forceOrder@arr\",\"data\":{\"e\":\"forceOrder\",\"E\":"
-        + t
-        + ",\"o\":{\"s\":\""
-        + symbol
-        + "\",\"S\":\""
-        + side
-        + "\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\""
-        + qty
-        + "\",\"p\":\""
-        + price
-        + "\",\"ap\":\""
-        + price
-        + "\",\"X\":\"FILLED\",\"l\":\""
-        + qty
-        + "\",\"z\":\""
-        + qty
-        + "\",\"T\":"
-        + t
-        + "}}}";
   }
 }

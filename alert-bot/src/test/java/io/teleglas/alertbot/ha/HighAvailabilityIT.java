@@ -1,5 +1,6 @@
 package io.teleglas.alertbot.ha;
 
+import static io.teleglas.alertbot.BinanceTestFrames.forceOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,7 +26,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +48,10 @@ class HighAvailabilityIT {
 
   @TempDir Path workDir;
 
-  private TestPostgres postgres;
+  private static TestPostgres postgres;
+  private String database;
   private FakeTelegramApi telegram;
+  private FakeBot chat;
   private WebSocketTestServer binance;
   private JarProcess first;
   private JarProcess second;
@@ -68,27 +74,48 @@ class HighAvailabilityIT {
     if (telegram != null) {
       telegram.close();
     }
-    if (postgres != null) {
-      postgres.close();
-    }
+  }
+
+  @BeforeAll
+  static void startPostgres() throws IOException {
+    postgres = TestPostgres.start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws IOException {
+    postgres.close();
+  }
+
+  @BeforeEach
+  void startFakes() throws Exception {
+    database = postgres.newDatabase();
+    telegram = FakeTelegramApi.start();
+    chat = telegram.bot(TOKEN);
+    binance = WebSocketTestServer.start();
+  }
+
+  /** Starts the first instance and waits until it leads; returns its HTTP port. */
+  private int startLeader() throws IOException {
+    int port = freePort();
+    first = JarProcess.start(JAR, dir("a"), env("a", database, port));
+    await().atMost(WAIT).until(() -> role(port).equals("leader"));
+    return port;
+  }
+
+  /** Starts the second instance and waits until it stands by; returns its HTTP port. */
+  private int startStandby() throws IOException {
+    int port = freePort();
+    second = JarProcess.start(JAR, dir("b"), env("b", database, port));
+    await().atMost(WAIT).until(() -> role(port).equals("standby"));
+    return port;
   }
 
   @Test
   void theStandbyTakesOverAKilledLeader_deliveringEveryAlertOnceAndEditingItsStorm()
       throws Exception {
-    postgres = TestPostgres.start();
-    String database = postgres.newDatabase();
-    telegram = FakeTelegramApi.start();
-    FakeBot chat = telegram.bot(TOKEN);
-    binance = WebSocketTestServer.start();
-
-    int firstPort = freePort();
-    first = JarProcess.start(JAR, dir("a"), env("a", database, firstPort));
-    await().atMost(WAIT).until(() -> role(firstPort).equals("leader"));
-    int secondPort = freePort();
-    second = JarProcess.start(JAR, dir("b"), env("b", database, secondPort));
+    startLeader();
+    int secondPort = startStandby();
     await().atMost(WAIT).until(() -> binance.connectionCount() == 2);
-    await().atMost(WAIT).until(() -> role(secondPort).equals("standby"));
     chat.sendText(501, 501, "/subscribe ETH 100k");
     await()
         .atMost(WAIT)
@@ -183,17 +210,8 @@ class HighAvailabilityIT {
 
   @Test
   void aLeaderStoppedCleanlyHandsOverAtOnce() throws Exception {
-    postgres = TestPostgres.start();
-    String database = postgres.newDatabase();
-    telegram = FakeTelegramApi.start();
-    telegram.bot(TOKEN);
-    binance = WebSocketTestServer.start();
-    int firstPort = freePort();
-    first = JarProcess.start(JAR, dir("a"), env("a", database, firstPort));
-    await().atMost(WAIT).until(() -> role(firstPort).equals("leader"));
-    int secondPort = freePort();
-    second = JarProcess.start(JAR, dir("b"), env("b", database, secondPort));
-    await().atMost(WAIT).until(() -> role(secondPort).equals("standby"));
+    startLeader();
+    int secondPort = startStandby();
 
     first.terminate();
     long stoppedAt = System.nanoTime();
@@ -209,14 +227,7 @@ class HighAvailabilityIT {
 
   @Test
   void aLeaderWhoseLeaseIsTakenStopsWithStatus3() throws Exception {
-    postgres = TestPostgres.start();
-    String database = postgres.newDatabase();
-    telegram = FakeTelegramApi.start();
-    telegram.bot(TOKEN);
-    binance = WebSocketTestServer.start();
-    int port = freePort();
-    first = JarProcess.start(JAR, dir("a"), env("a", database, port));
-    await().atMost(WAIT).until(() -> role(port).equals("leader"));
+    startLeader();
 
     try (Connection c = DriverManager.getConnection(database);
         Statement s = c.createStatement()) {
@@ -296,7 +307,7 @@ class HighAvailabilityIT {
     return textsTo(chat, CHANNEL);
   }
 
-  private List<String> textsTo(FakeBot chat, String chatId) {
+  private static List<String> textsTo(FakeBot chat, String chatId) {
     return chat.sentMessages().stream()
         .filter(m -> m.chatId().equals(chatId))
         .map(SentMessage::text)
@@ -311,27 +322,5 @@ class HighAvailabilityIT {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
-  }
-
-  private static String forceOrder(String symbol, String side, String qty, String price, long t) {
-    return "{\"stream\":\"!forceOrder@arr\",\"data\":{\"e\":\"forceOrder\",\"E\":"
-        + t
-        + ",\"o\":{\"s\":\""
-        + symbol
-        + "\",\"S\":\""
-        + side
-        + "\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\""
-        + qty
-        + "\",\"p\":\""
-        + price
-        + "\",\"ap\":\""
-        + price
-        + "\",\"X\":\"FILLED\",\"l\":\""
-        + qty
-        + "\",\"z\":\""
-        + qty
-        + "\",\"T\":"
-        + t
-        + "}}}";
   }
 }
