@@ -23,7 +23,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * can be retried and marks every entry delivered or failed (docs/delivery.md). Producers store a
  * message with {@link Outbox#add} and then call {@link #wake()}, which never blocks; between rounds
  * the thread parks until the next entry or rate-limit slot is due, a wake-up, or at most {@link
- * DeliverySettings#idlePoll()}.
+ * DeliverySettings#idlePoll()}. Before its first round the thread warms up the TelegramBots request
+ * and answer code ({@link SendPathWarmUp}), so the first alert does not pay for it.
  *
  * <p>Lifecycle: {@link #start()} once, {@link #close()} to stop; the thread finishes the request in
  * flight (or is interrupted after a grace period) and exits. Thread-safe.
@@ -106,6 +107,7 @@ public final class TelegramDelivery implements AutoCloseable {
   }
 
   private void run() {
+    SendPathWarmUp.run(clock);
     int outboxFailures = 0;
     while (running) {
       if (!allowed.getAsBoolean()) {
