@@ -223,6 +223,11 @@ final class LiveMode {
             },
             enqueue,
             clock);
+    // The alert path runs a few times a minute and is never compiled: render each layout once now,
+    // off the main thread, so the first storm does not pay class loading (docs/performance.md).
+    new DaemonThreads("render-warm-up")
+        .newThread(() -> safely("render warm-up", channel::warmUp))
+        .start();
     PersonalAlerts personal =
         new PersonalAlerts(subscriptions, thresholds, enqueue::accept, clock, metrics);
     AlertEngine engine =
