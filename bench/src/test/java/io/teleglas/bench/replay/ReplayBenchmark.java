@@ -296,7 +296,7 @@ public final class ReplayBenchmark {
     table.add(
         label + ": frame → decision (engine timer)",
         during.toString(),
-        calm == null ? "p99 ≤ 5 ms" : "p99 ≤ 2 × the 0 ms run's (≤ %s ms)".formatted(2 * calmP99),
+        calm == null ? "p99 ≤ 5 ms" : "p99 ≤ 2 × the 0 ms run's (≤ %.2f ms)".formatted(2 * calmP99),
         during.quantileMillis(0.99) <= (calm == null ? 5 : 2 * calmP99));
     table.add(
         label + ": alerts",
