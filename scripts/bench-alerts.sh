@@ -4,7 +4,8 @@
 # WebSocket feed and the fake Telegram Bot API. Prints the machine and a summary table; the table
 # is also written to bench/target/replay/summary.txt. BENCH_ONLY=ingest|latency|cascade runs one
 # part; BENCH_BOT_OPTS='...' adds bot JVM flags, e.g. '-XX:NativeMemoryTracking=summary' (then
-# nmt-ingest.txt is written) or a JFR recording; BENCH_BOT_ENV='NAME=VALUE ...' adds environment.
+# nmt-ingest.txt is written) or a JFR recording; BENCH_BOT_ENV='NAME=VALUE ...' adds environment;
+# BENCH_TELEGRAM=wiremock swaps the lean fake Telegram for shared-core's WireMock one (comparison).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,6 +1,5 @@
 package io.teleglas.bench.replay;
 
-import io.teleglas.core.testing.FakeTelegramApi;
 import io.teleglas.core.testing.RecordedCall;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,14 +25,14 @@ final class FakeFloor implements AutoCloseable {
   private static final String PROBE_CHAT = "4242";
   private static final MediaType JSON = MediaType.get("application/json");
 
-  private final FakeTelegramApi telegram;
+  private final BenchTelegram telegram;
   private final String url;
   private final OkHttpClient http = new OkHttpClient();
   private final List<Double> millis = new ArrayList<>();
   private Thread prober;
   private volatile boolean stop;
 
-  FakeFloor(FakeTelegramApi telegram, String token) {
+  FakeFloor(BenchTelegram telegram, String token) {
     this.telegram = telegram;
     this.url = telegram.baseUrl() + "/bot" + token + "/sendMessage";
   }

@@ -1,6 +1,5 @@
 package io.teleglas.bench.replay;
 
-import io.teleglas.core.testing.FakeTelegramApi;
 import io.teleglas.core.testing.RecordedCall;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -70,6 +69,7 @@ public final class ReplayBenchmark {
   private void run() throws Exception {
     String only = System.getProperty("bench.only", "all");
     table.add("bot JVM options", String.join(" ", JVM), "", null);
+    table.add("fake Telegram (BENCH_TELEGRAM)", BenchTelegram.describe(), "", null);
     if (!System.getProperty("bench.botEnv", "").isBlank()) {
       table.add("bot extra environment", System.getProperty("bench.botEnv"), "", null);
     }
@@ -82,8 +82,7 @@ public final class ReplayBenchmark {
     if (only.equals("all") || only.equals("cascade")) {
       DecisionHistogram calm = cascadeOnly("0 ms Telegram", t -> {}, null);
       cascadeOnly("150 ms Telegram", t -> t.sendLatency(Duration.ofMillis(150)), calm);
-      cascadeOnly(
-          "429 on the first 3 sends", t -> t.rateLimitNext(FakeTelegramApi.ANY_SEND, 3, 1), calm);
+      cascadeOnly("429 on the first 3 sends", t -> t.rateLimitNextSends(3, 1), calm);
     }
     System.out.println();
     System.out.println(table.render());
@@ -146,9 +145,8 @@ public final class ReplayBenchmark {
    * frames dropped and peak RSS (the flood is the heap's worst moment).
    */
   private void ingest(double[] floor) throws Exception {
-    try (FakeTelegramApi telegram = FakeTelegramApi.start();
+    try (BenchTelegram telegram = BenchTelegram.start(TOKEN);
         FeedServer feeds = new FeedServer()) {
-      telegram.bot(TOKEN);
       Path dir = Files.createTempDirectory(work, "ingest");
       int port = freePort();
       try (BotProcess bot =
@@ -198,10 +196,9 @@ public final class ReplayBenchmark {
    * another) and of one storm.
    */
   private void latency() throws Exception {
-    try (FakeTelegramApi telegram = FakeTelegramApi.start();
+    try (BenchTelegram telegram = BenchTelegram.start(TOKEN);
         FeedServer feeds = new FeedServer();
         FakeFloor fakeFloor = new FakeFloor(telegram, TOKEN)) {
-      telegram.bot(TOKEN);
       fakeFloor.warm(FAKE_WARM_UP);
       Path dir = Files.createTempDirectory(work, "latency");
       int port = freePort();
@@ -255,12 +252,11 @@ public final class ReplayBenchmark {
 
   /** A fresh bot through the cascade with {@code fault} on the fake Telegram. */
   private DecisionHistogram cascadeOnly(
-      String label, java.util.function.Consumer<FakeTelegramApi> fault, DecisionHistogram calm)
+      String label, java.util.function.Consumer<BenchTelegram> fault, DecisionHistogram calm)
       throws Exception {
-    try (FakeTelegramApi telegram = FakeTelegramApi.start();
+    try (BenchTelegram telegram = BenchTelegram.start(TOKEN);
         FeedServer feeds = new FeedServer();
         FakeFloor fakeFloor = new FakeFloor(telegram, TOKEN)) {
-      telegram.bot(TOKEN);
       fakeFloor.warm(FAKE_WARM_UP);
       fault.accept(telegram);
       Path dir = Files.createTempDirectory(work, "cascade");
@@ -280,7 +276,7 @@ public final class ReplayBenchmark {
       String label,
       BotProcess bot,
       FeedServer.Feed feed,
-      FakeTelegramApi telegram,
+      BenchTelegram telegram,
       DecisionHistogram calm)
       throws Exception {
     long base = System.currentTimeMillis() + 200;
@@ -355,7 +351,7 @@ public final class ReplayBenchmark {
    * Telegram must be fresh: every channel message it holds counts.
    */
   private static Deliveries deliveries(
-      String label, FakeTelegramApi telegram, List<Planned> replay, Pacer.Sent sent, long base)
+      String label, BenchTelegram telegram, List<Planned> replay, Pacer.Sent sent, long base)
       throws InterruptedException {
     ExpectedAlerts expected = ExpectedAlerts.of(replay);
     Duration wait = PACED_SLOT.multipliedBy(expected.total()).plusSeconds(10);
@@ -498,14 +494,14 @@ public final class ReplayBenchmark {
     }
   }
 
-  private static List<RecordedCall> channelSends(FakeTelegramApi telegram) {
+  private static List<RecordedCall> channelSends(BenchTelegram telegram) {
     return telegram.calls("sendMessage").stream()
         .filter(c -> c.httpStatus() == 200 && CHANNEL.equals(c.param("chat_id")))
         .toList();
   }
 
   private static Map<String, String> env(
-      FakeTelegramApi telegram, FeedServer feeds, Path dir, int port) {
+      BenchTelegram telegram, FeedServer feeds, Path dir, int port) {
     Map<String, String> env = new HashMap<>();
     env.put("TELEGRAM_ALERT_TOKEN", TOKEN);
     env.put("TELEGRAM_ALERT_CHANNEL_ID", CHANNEL);
