@@ -119,6 +119,14 @@ final class Plans {
     return out;
   }
 
+  /**
+   * Background trades only, below every rule, at {@code rate} for {@code seconds}: brings a fresh
+   * bot's reader and engine to steady state before a measured run.
+   */
+  List<Planned> warmUp(int rate, int seconds, long baseMillis) {
+    return background(rate, 0, seconds * 1_000_000_000L, baseMillis);
+  }
+
   private List<Planned> background(int rate, long fromNanos, long toNanos, long baseMillis) {
     long step = 1_000_000_000L / rate;
     List<Planned> out = new ArrayList<>();
