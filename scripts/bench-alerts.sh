@@ -16,15 +16,7 @@ cd "$(dirname "$0")/.."
 
 out=bench/target/replay
 rm -rf "$out" && mkdir -p "$out"
-{
-  echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  echo "nproc:   $(nproc)"
-  echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "memory:  $(grep MemTotal /proc/meminfo | awk '{printf "%.1f GiB", $2/1048576}')"
-  echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min, before the run)"
-  echo "java:    $(java -version 2>&1 | head -1)"
-} | tee "$out/machine.txt"
+scripts/bench-machine.sh | tee "$out/machine.txt"
 
 java -Xmx512m -Dbench.only="${BENCH_ONLY:-all}" -Dbench.botOptions="${BENCH_BOT_OPTS:-}" \
   -Dbench.botEnv="${BENCH_BOT_ENV:-}" \

@@ -25,13 +25,7 @@ local_classes="shared-core/target/test-classes:shared-core/target/classes:alert-
 out=bench/target/commands
 rm -rf "$out" && mkdir -p "$out"
 {
-  echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  echo "nproc:   $(nproc)"
-  echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "memory:  $(grep MemTotal /proc/meminfo | awk '{printf "%.1f GiB", $2/1048576}')"
-  echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min, before the run)"
-  echo "java:    $(java -version 2>&1 | head -1)"
+  scripts/bench-machine.sh
   echo "jar:     $jar ($(sha256sum "$jar" | cut -c1-12))"
 } | tee "$out/machine.txt"
 

@@ -8,6 +8,5 @@ cd "$(dirname "$0")/.."
 
 # package, never install: ~/.m2 is shared with other checkouts.
 ./mvnw -B -q -o -pl bench -am package -DskipTests
-echo "nproc: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-java -version 2>&1 | head -1
+scripts/bench-machine.sh
 java -jar bench/target/bench.jar -rf text -rff bench/target/jmh-result.txt "$@"

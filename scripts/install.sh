@@ -7,6 +7,7 @@
 #   PREFIX/data/                                  0750 USER:GROUP, the only writable path
 #   PREFIX/docs/operations.md                     0644 root
 #   PREFIX/bin/{status,upgrade,run-as-unit}.sh    0755 root, so operating needs no checkout
+#   PREFIX/bin/teleglas-listener.sh               0644 root, sourced by status.sh and upgrade.sh
 #   UNIT_DIR/teleglas-command-bot.service          0644 root, from deploy/systemd/
 #   UNIT_DIR/teleglas-alert-bot.service
 #
@@ -151,6 +152,8 @@ run install -d -m 0755 "${root_owner[@]}" "$(dest "$prefix/bin")"
 for script in status.sh upgrade.sh run-as-unit.sh; do
   run install -m 0755 "${root_owner[@]}" "$repo/scripts/$script" "$(dest "$prefix/bin/$script")"
 done
+run install -m 0644 "${root_owner[@]}" "$repo/scripts/teleglas-listener.sh" \
+  "$(dest "$prefix/bin/teleglas-listener.sh")"
 
 if [[ -e "$(dest "$prefix/.env")" ]]; then
   echo "install: keeping the existing $prefix/.env"

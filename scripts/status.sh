@@ -30,25 +30,8 @@ while (($#)); do
 done
 command -v curl >/dev/null || { echo "status: curl is missing: apt-get install curl" >&2; exit 1; }
 
-# The bot's listener as a URL base, or "off". The real environment would win over .env, but the
-# units set no listener variable, so .env (or the default) is what the service uses.
-http_base() {
-  local variable=$1 default=$2 value=
-  if [[ -r "$prefix/.env" ]]; then
-    value=$(sed -n "s/^[[:space:]]*${variable}[[:space:]]*=[[:space:]]*//p" "$prefix/.env" | tail -n 1)
-    value=${value%\"}
-    value=${value#\"}
-    value=${value%"${value##*[![:space:]]}"}
-  fi
-  value=${value:-$default}
-  if [[ "$value" == off ]]; then
-    echo off
-    return
-  fi
-  local host=${value%:*} port=${value##*:}
-  [[ "$host" == 0.0.0.0 ]] && host=127.0.0.1
-  echo "http://$host:$port"
-}
+# shellcheck source=scripts/teleglas-listener.sh
+source "$(dirname "${BASH_SOURCE[0]}")/teleglas-listener.sh"
 
 have_systemd=false
 [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null && have_systemd=true
@@ -117,8 +100,8 @@ show_journal() {
 for bot in command-bot alert-bot; do
   unit=teleglas-$bot.service
   case "$bot" in
-    command-bot) base=$(http_base COMMAND_HTTP_ADDR 127.0.0.1:8082) ;;
-    alert-bot) base=$(http_base ALERT_HTTP_ADDR 127.0.0.1:8081) ;;
+    command-bot) base=$(http_base "$prefix/.env" COMMAND_HTTP_ADDR 127.0.0.1:8082) ;;
+    alert-bot) base=$(http_base "$prefix/.env" ALERT_HTTP_ADDR 127.0.0.1:8081) ;;
   esac
   echo "== $unit"
   show_unit "$unit"

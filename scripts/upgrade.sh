@@ -63,24 +63,8 @@ unit_file() {
   printf '%s' "$file"
 }
 
-# The listener base URL for a bot, or "off"; see status.sh for why .env is the right place to read.
-http_base() {
-  local variable=$1 default=$2 value=
-  if [[ -r "$prefix/.env" ]]; then
-    value=$(sed -n "s/^[[:space:]]*${variable}[[:space:]]*=[[:space:]]*//p" "$prefix/.env" | tail -n 1)
-    value=${value%\"}
-    value=${value#\"}
-    value=${value%"${value##*[![:space:]]}"}
-  fi
-  value=${value:-$default}
-  if [[ "$value" == off ]]; then
-    echo off
-    return
-  fi
-  local host=${value%:*} port=${value##*:}
-  [[ "$host" == 0.0.0.0 ]] && host=127.0.0.1
-  echo "http://$host:$port"
-}
+# shellcheck source=scripts/teleglas-listener.sh
+source "$(dirname "${BASH_SOURCE[0]}")/teleglas-listener.sh"
 
 # Waits until the restarted unit is UP; returns 1 when the timeout passes first.
 wait_up() {
@@ -143,8 +127,8 @@ upgrade() {
 for bot in command-bot alert-bot; do
   [[ -z "$only" || "$only" == "$bot" ]] || continue
   case "$bot" in
-    command-bot) upgrade "$bot" "$(http_base COMMAND_HTTP_ADDR 127.0.0.1:8082)" ;;
-    alert-bot) upgrade "$bot" "$(http_base ALERT_HTTP_ADDR 127.0.0.1:8081)" ;;
+    command-bot) upgrade "$bot" "$(http_base "$prefix/.env" COMMAND_HTTP_ADDR 127.0.0.1:8082)" ;;
+    alert-bot) upgrade "$bot" "$(http_base "$prefix/.env" ALERT_HTTP_ADDR 127.0.0.1:8081)" ;;
   esac
 done
 echo "upgrade: done"

@@ -15,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AlertBotLiveIT {
   private static final Path JAR = Path.of("target/alert-bot.jar");
-  private static final String TOKEN = "7000000001:alert-token-0123456789abcdefghijklmno";
-  private static final String CHANNEL = "-1001234567890";
+  private static final String TOKEN = LiveBotEnv.TOKEN;
+  private static final String CHANNEL = LiveBotEnv.CHANNEL;
   private static final Duration WAIT = Duration.ofSeconds(45);
 
   @TempDir Path workDir;
@@ -202,18 +201,8 @@ class AlertBotLiveIT {
   }
 
   private Map<String, String> env(FakeTelegramApi api) {
-    Map<String, String> env = new HashMap<>();
-    env.put("TELEGRAM_ALERT_TOKEN", TOKEN);
-    env.put("TELEGRAM_ALERT_CHANNEL_ID", CHANNEL);
-    env.put("TELEGRAM_API_URL", api.baseUrl());
-    env.put("ALERT_SOURCES", "binance");
-    env.put("ALERT_SYMBOLS", "BTC,ETH");
-    env.put("BINANCE_WS_URL", binance.url("/market"));
-    env.put("BINANCE_FAPI_URL", "http://127.0.0.1:9");
-    env.put("OKX_API_URL", "http://127.0.0.1:9");
-    env.put("BYBIT_API_URL", "http://127.0.0.1:9");
-    env.put("HYPERLIQUID_API_URL", "http://127.0.0.1:9");
-    env.put("DATA_DIR", workDir.resolve("data").toString());
+    Map<String, String> env =
+        LiveBotEnv.binanceOnly(api.baseUrl(), binance.url("/market"), workDir.resolve("data"));
     env.put("ALERT_HTTP_ADDR", "off");
     return env;
   }

@@ -17,8 +17,12 @@ public interface AlertRule {
   /** A short stable name, used in group keys, metrics and logs, such as {@code whale-trade}. */
   String name();
 
-  /** The alerts this event triggers, in order; empty when none. */
-  List<Alert> onEvent(MarketEvent event);
+  /**
+   * The alerts this event triggers, in order; empty when none (always, for a rule about readings).
+   */
+  default List<Alert> onEvent(MarketEvent event) {
+    return List.of();
+  }
 
   /**
    * The alerts due because time has reached {@code now} (windows that close when nothing happens).

@@ -2,7 +2,6 @@ package io.teleglas.alertbot.alert;
 
 import io.teleglas.alertbot.market.MarketReading;
 import io.teleglas.core.market.FundingRate;
-import io.teleglas.core.market.MarketEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,11 +34,6 @@ public final class FundingExtremeRule implements AlertRule {
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public List<Alert> onEvent(MarketEvent event) {
-    return List.of();
   }
 
   @Override

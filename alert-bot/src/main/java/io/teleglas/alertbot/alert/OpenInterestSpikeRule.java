@@ -3,7 +3,6 @@ package io.teleglas.alertbot.alert;
 import io.teleglas.alertbot.market.MarketReading;
 import io.teleglas.core.market.Coin;
 import io.teleglas.core.market.Exchange;
-import io.teleglas.core.market.MarketEvent;
 import io.teleglas.core.market.OpenInterest;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -42,11 +41,6 @@ public final class OpenInterestSpikeRule implements AlertRule {
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public List<Alert> onEvent(MarketEvent event) {
-    return List.of();
   }
 
   @Override

@@ -92,10 +92,16 @@ public final class PersonalAlerts {
   public void onEvent(MarketEvent event) {
     Topic topic = event instanceof Liquidation ? Topic.LIQ : Topic.WHALE;
     Instant now = clock.instant();
+    // Rendered and named once per event, and only when some subscriber gets it.
+    Rendered r = null;
+    Optional<String> about = Optional.empty();
     for (Target target : targets(event.coin(), topic, now)) {
       double min = threshold(target.subscription(), topic);
       if (event.usdValue() >= min) {
-        Rendered r = AlertHtml.event(event, Optional.empty());
+        if (r == null) {
+          r = AlertHtml.event(event, Optional.empty());
+          about = Optional.of("event|" + identity(event.toString()));
+        }
         String why =
             "<i>Your alert: #"
                 + event.coin().symbol()
@@ -105,12 +111,7 @@ public final class PersonalAlerts {
                 + Formats.usd(min)
                 + " · /alerts</i>";
         enqueue(
-            target,
-            MessageKind.SEND,
-            Optional.empty(),
-            r.html() + "\n" + why,
-            r.summary(),
-            Optional.of("event|" + identity(event.toString())));
+            target, MessageKind.SEND, Optional.empty(), r.html() + "\n" + why, r.summary(), about);
       }
     }
   }

@@ -3,6 +3,7 @@ package io.teleglas.alertbot.chat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.teleglas.alertbot.store.Subscriptions;
 import io.teleglas.core.telegram.MessageSplitter;
+import io.teleglas.core.telegram.RetryAfter;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,15 +15,12 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Sends chat replies as HTML, split at 4096 characters, waiting out Telegram's {@code 429
- * retry_after} (up to {@link #MAX_RETRY_AFTER_SECONDS}, {@link #MAX_ATTEMPTS} tries). A 403 means
- * the user blocked the bot or deleted the chat: the user is deactivated, so no direct messages are
- * queued for them until they write again. Other failures are counted and logged; nothing is thrown.
- * Thread-safe.
+ * retry_after} ({@link RetryAfter}). A 403 means the user blocked the bot or deleted the chat: the
+ * user is deactivated, so no direct messages are queued for them until they write again. Other
+ * failures are counted and logged; nothing is thrown. Thread-safe.
  */
 final class Replies {
   private static final Logger log = LoggerFactory.getLogger(Replies.class);
-  private static final int MAX_ATTEMPTS = 4;
-  private static final int MAX_RETRY_AFTER_SECONDS = 30;
 
   private final TelegramClient client;
   private final Subscriptions subscriptions;
@@ -84,23 +82,6 @@ final class Replies {
   }
 
   private void execute(SendMessage request) throws TelegramApiException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        client.execute(request);
-        return;
-      } catch (TelegramApiRequestException e) {
-        Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-        if (e.getErrorCode() == null
-            || e.getErrorCode() != 429
-            || retryAfter == null
-            || attempt >= MAX_ATTEMPTS
-            || retryAfter > MAX_RETRY_AFTER_SECONDS) {
-          throw e;
-        }
-        metrics.counter("teleglas_telegram_429_total").increment();
-        log.info("Telegram asked to wait {} s before replying", retryAfter);
-        Thread.sleep(retryAfter * 1000L);
-      }
-    }
+    RetryAfter.execute(client, request, metrics.counter("teleglas_telegram_429_total"));
   }
 }

@@ -108,15 +108,6 @@ public final class LeaderElection implements AutoCloseable {
     return isLeader() ? "leader" : "standby";
   }
 
-  /** Who holds the lease now, as far as the store knows; empty if no one or it cannot tell. */
-  public java.util.Optional<String> holder() {
-    try {
-      return lease.holder();
-    } catch (RuntimeException e) {
-      return java.util.Optional.empty();
-    }
-  }
-
   /** Starts the election thread. */
   public void start() {
     running = true;

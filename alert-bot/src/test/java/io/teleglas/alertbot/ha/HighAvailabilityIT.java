@@ -4,15 +4,16 @@ import static io.teleglas.alertbot.BinanceTestFrames.forceOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.teleglas.alertbot.LiveBotEnv;
 import io.teleglas.alertbot.store.TestPostgres;
 import io.teleglas.core.testing.FakeBot;
 import io.teleglas.core.testing.FakeTelegramApi;
+import io.teleglas.core.testing.FreePort;
 import io.teleglas.core.testing.JarProcess;
 import io.teleglas.core.testing.RecordedCall;
 import io.teleglas.core.testing.SentMessage;
 import io.teleglas.core.testing.WebSocketTestServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HighAvailabilityIT {
   private static final Path JAR = Path.of("target/alert-bot.jar");
-  private static final String TOKEN = "7000000001:alert-token-0123456789abcdefghijklmno";
-  private static final String CHANNEL = "-1001234567890";
+  private static final String TOKEN = LiveBotEnv.TOKEN;
+  private static final String CHANNEL = LiveBotEnv.CHANNEL;
   private static final Duration WAIT = Duration.ofSeconds(45);
   private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
 
@@ -96,7 +96,7 @@ class HighAvailabilityIT {
 
   /** Starts the first instance and waits until it leads; returns its HTTP port. */
   private int startLeader() throws IOException {
-    int port = freePort();
+    int port = FreePort.loopback();
     first = JarProcess.start(JAR, dir("a"), env("a", database, port));
     await().atMost(WAIT).until(() -> role(port).equals("leader"));
     return port;
@@ -104,7 +104,7 @@ class HighAvailabilityIT {
 
   /** Starts the second instance and waits until it stands by; returns its HTTP port. */
   private int startStandby() throws IOException {
-    int port = freePort();
+    int port = FreePort.loopback();
     second = JarProcess.start(JAR, dir("b"), env("b", database, port));
     await().atMost(WAIT).until(() -> role(port).equals("standby"));
     return port;
@@ -286,19 +286,10 @@ class HighAvailabilityIT {
   }
 
   private Map<String, String> env(String instance, String database, int httpPort) {
-    Map<String, String> env = new HashMap<>();
-    env.put("TELEGRAM_ALERT_TOKEN", TOKEN);
-    env.put("TELEGRAM_ALERT_CHANNEL_ID", CHANNEL);
-    env.put("TELEGRAM_API_URL", telegram.baseUrl());
-    env.put("ALERT_SOURCES", "binance");
-    env.put("ALERT_SYMBOLS", "BTC,ETH");
-    env.put("BINANCE_WS_URL", binance.url("/market"));
-    env.put("BINANCE_FAPI_URL", "http://127.0.0.1:9");
-    env.put("OKX_API_URL", "http://127.0.0.1:9");
-    env.put("BYBIT_API_URL", "http://127.0.0.1:9");
-    env.put("HYPERLIQUID_API_URL", "http://127.0.0.1:9");
+    Map<String, String> env =
+        LiveBotEnv.binanceOnly(
+            telegram.baseUrl(), binance.url("/market"), workDir.resolve(instance + "/data"));
     env.put("DATABASE_URL", database);
-    env.put("DATA_DIR", workDir.resolve(instance + "/data").toString());
     env.put("ALERT_HTTP_ADDR", "127.0.0.1:" + httpPort);
     return env;
   }
@@ -316,11 +307,5 @@ class HighAvailabilityIT {
 
   private Path dir(String instance) throws IOException {
     return java.nio.file.Files.createDirectories(workDir.resolve(instance));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

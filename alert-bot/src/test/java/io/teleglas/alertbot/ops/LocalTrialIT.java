@@ -3,11 +3,11 @@ package io.teleglas.alertbot.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.teleglas.core.testing.FreePort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -110,8 +110,8 @@ class LocalTrialIT {
     // 3. Their configuration in place of the operator's .env (listeners on free ports here).
     Path env = prefix.resolve(".env");
     Files.copy(fakes.resolve(".env"), env, StandardCopyOption.REPLACE_EXISTING);
-    int alertPort = freePort();
-    int commandPort = freePort();
+    int alertPort = FreePort.loopback();
+    int commandPort = FreePort.loopback();
     Files.writeString(
         env,
         "ALERT_HTTP_ADDR=127.0.0.1:"
@@ -223,12 +223,6 @@ class LocalTrialIT {
   private static String testClasspath() {
     String classpath = System.getProperty("surefire.test.class.path");
     return classpath != null ? classpath : System.getProperty("java.class.path");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** "STATUS BODY", or "none: REASON" while nothing listens. */

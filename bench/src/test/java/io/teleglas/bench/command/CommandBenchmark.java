@@ -2,11 +2,10 @@ package io.teleglas.bench.command;
 
 import io.teleglas.core.testing.FakeBot;
 import io.teleglas.core.testing.FakeTelegramApi;
+import io.teleglas.core.testing.FreePort;
 import io.teleglas.core.testing.RecordedCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,7 +100,7 @@ public final class CommandBenchmark {
         SampleUpstream upstream =
             SampleUpstream.start(
                 jar, Duration.ofMillis(UPSTREAM_DELAY_MS), COINGLASS_LIMIT_PER_MINUTE)) {
-      new CommandBenchmark(telegram, upstream, freePort()).run(jar, out);
+      new CommandBenchmark(telegram, upstream, FreePort.loopback()).run(jar, out);
     }
   }
 
@@ -554,11 +553,5 @@ public final class CommandBenchmark {
 
   private static String verdict(boolean pass) {
     return pass ? "PASS" : "MISS";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -1,8 +1,7 @@
 package io.teleglas.bench.replay;
 
+import io.teleglas.core.testing.FreePort;
 import io.teleglas.core.testing.RecordedCall;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,7 +147,7 @@ public final class ReplayBenchmark {
     try (BenchTelegram telegram = BenchTelegram.start(TOKEN);
         FeedServer feeds = new FeedServer()) {
       Path dir = Files.createTempDirectory(work, "ingest");
-      int port = freePort();
+      int port = FreePort.loopback();
       try (BotProcess bot =
           BotProcess.start(jar, dir, env(telegram, feeds, dir, port), port, JVM)) {
         FeedServer.Feed feed = feeds.awaitFeed(Duration.ofSeconds(30));
@@ -204,7 +203,7 @@ public final class ReplayBenchmark {
         FakeFloor fakeFloor = new FakeFloor(telegram, TOKEN)) {
       fakeFloor.warm(FAKE_WARM_UP);
       Path dir = Files.createTempDirectory(work, "latency");
-      int port = freePort();
+      int port = FreePort.loopback();
       try (BotProcess bot =
           BotProcess.start(jar, dir, env(telegram, feeds, dir, port), port, JVM)) {
         FeedServer.Feed feed = feeds.awaitFeed(Duration.ofSeconds(30));
@@ -268,7 +267,7 @@ public final class ReplayBenchmark {
       fakeFloor.warm(FAKE_WARM_UP);
       fault.accept(telegram);
       Path dir = Files.createTempDirectory(work, "cascade");
-      int port = freePort();
+      int port = FreePort.loopback();
       try (BotProcess bot =
           BotProcess.start(jar, dir, env(telegram, feeds, dir, port), port, JVM)) {
         FeedServer.Feed feed = feeds.awaitFeed(Duration.ofSeconds(30));
@@ -533,12 +532,6 @@ public final class ReplayBenchmark {
       }
     }
     return env;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   /** p50, p99 and max of a sample, in ms. */

@@ -7,6 +7,7 @@ import io.teleglas.commandbot.command.CommandRouter;
 import io.teleglas.commandbot.command.Reply;
 import io.teleglas.commandbot.config.AccessList;
 import io.teleglas.core.telegram.MessageSplitter;
+import io.teleglas.core.telegram.RetryAfter;
 import io.teleglas.core.telegram.UpdateHandler;
 import io.teleglas.core.telegram.UserRateLimiter;
 import java.util.List;
@@ -41,8 +42,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public final class TelegramChat implements UpdateHandler {
   private static final Logger log = LoggerFactory.getLogger(TelegramChat.class);
   private static final String REFRESH_PREFIX = "r|";
-  private static final int MAX_ATTEMPTS = 4;
-  private static final int MAX_RETRY_AFTER_SECONDS = 30;
 
   private final TelegramClient client;
   private final CommandRouter router;
@@ -206,23 +205,6 @@ public final class TelegramChat implements UpdateHandler {
 
   private <T extends java.io.Serializable> void executeWithRetry(BotApiMethod<T> request)
       throws TelegramApiException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        client.execute(request);
-        return;
-      } catch (TelegramApiRequestException e) {
-        Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-        if (e.getErrorCode() == null
-            || e.getErrorCode() != 429
-            || retryAfter == null
-            || attempt >= MAX_ATTEMPTS
-            || retryAfter > MAX_RETRY_AFTER_SECONDS) {
-          throw e;
-        }
-        metrics.counter("teleglas_telegram_429_total").increment();
-        log.info("Telegram asked to wait {} s before {}", retryAfter, request.getMethod());
-        Thread.sleep(retryAfter * 1000L);
-      }
-    }
+    RetryAfter.execute(client, request, metrics.counter("teleglas_telegram_429_total"));
   }
 }
