@@ -163,8 +163,10 @@ else
 fi
 
 # Serial GC and capped code cache and metaspace: measured to cut RSS without costing throughput
-# on a small VPS (docs/performance.md, "Peak RSS").
-java_opts="-Xmx$heap -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m -XX:+ExitOnOutOfMemoryError"
+# on a small VPS. An 8 MB young generation instead of a third of the heap: the whole young
+# generation is touched within seconds, so this cuts peak RSS by ~13 MB, for more frequent (~1.3 ms)
+# young collections (docs/performance.md, "Peak RSS").
+java_opts="-Xmx$heap -Xmn8m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m -XX:+ExitOnOutOfMemoryError"
 for bot in command-bot alert-bot; do
   unit=teleglas-$bot.service
   template=$repo/deploy/systemd/$unit

@@ -50,7 +50,7 @@ class ScriptsIT {
     assertThat(unit)
         .doesNotContainPattern("@[A-Z_]+@")
         .containsPattern(
-            "(?m)^ExecStart=/\\S+/java -Xmx256m -XX:\\+UseSerialGC"
+            "(?m)^ExecStart=/\\S+/java -Xmx256m -Xmn8m -XX:\\+UseSerialGC"
                 + " -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
                 + " -XX:\\+ExitOnOutOfMemoryError -jar /opt/teleglas/alert-bot\\.jar$")
         .contains("\nUser=teleglas\n", "\nWorkingDirectory=/opt/teleglas\n")

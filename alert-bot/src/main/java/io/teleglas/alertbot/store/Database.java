@@ -20,9 +20,10 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The alert bot's durable store: a SQLite file in {@code DATA_DIR}, or PostgreSQL when {@code
- * DATABASE_URL} is set. Opening it connects, brings the schema up to date with Flyway and starts a
- * small connection pool; every failure on the way is a {@link DatabaseStartupException} with a
- * one-line message. See docs/storage.md.
+ * DATABASE_URL} is set. Opening it connects, brings the schema up to date with Flyway (unless
+ * {@link CurrentSchema} finds it already is, the usual restart) and starts a small connection pool;
+ * every failure on the way is a {@link DatabaseStartupException} with a one-line message. See
+ * docs/storage.md.
  *
  * <p>Thread-safe. SQLite gets a pool of one connection, so writers queue in the pool instead of
  * meeting {@code SQLITE_BUSY}; PostgreSQL gets a few.
@@ -158,7 +159,9 @@ public final class Database implements AutoCloseable {
       throw new DatabaseStartupException(
           "cannot open " + description + ": " + firstLine(e.getMessage()));
     }
-    SchemaMigrator.migrate(vendor, description, source);
+    if (!CurrentSchema.isCurrent(vendor, source)) {
+      SchemaMigrator.migrate(vendor, description, source);
+    }
     HikariConfig config = new HikariConfig();
     config.setPoolName("store");
     config.setDataSource(source);

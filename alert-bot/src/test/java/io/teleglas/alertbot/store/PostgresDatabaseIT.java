@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Opening the PostgreSQL store: what is shown of the URL, what fails and how. */
 class PostgresDatabaseIT {
@@ -20,6 +21,21 @@ class PostgresDatabaseIT {
   @AfterAll
   static void stopPostgres() throws Exception {
     postgres.close();
+  }
+
+  @Test
+  void isCurrent_beforeAndAfterTheFirstOpen() throws Exception {
+    String url = postgres.newDatabase();
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setURL(url);
+    assertThat(CurrentSchema.isCurrent(Database.Vendor.POSTGRESQL, source)).isFalse();
+
+    Database.postgres(url).close();
+
+    assertThat(CurrentSchema.isCurrent(Database.Vendor.POSTGRESQL, source)).isTrue();
+    try (Database db = Database.postgres(url)) {
+      assertThat(new JdbcOutbox(db).stats().delivered()).isZero();
+    }
   }
 
   @Test
