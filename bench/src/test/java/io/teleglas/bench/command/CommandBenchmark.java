@@ -1,9 +1,8 @@
 package io.teleglas.bench.command;
 
-import io.teleglas.core.testing.FakeBot;
-import io.teleglas.core.testing.FakeTelegramApi;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teleglas.bench.command.CommandTelegram.Sent;
 import io.teleglas.core.testing.FreePort;
-import io.teleglas.core.testing.RecordedCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,27 +12,30 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
  * End-to-end benchmark of {@code /raw} in the real {@code command-bot.jar} (docs/performance.md,
  * "Command bot"). The bot runs as operators run it, with {@code -Xmx64m -XX:+UseSerialGC}, against
- * {@link FakeTelegramApi} and {@link SampleUpstream}, which answers every CoinGlass and exchange
+ * a fake Telegram ({@link CommandTelegram}: {@link LeanCommandTelegram} unless {@code
+ * BENCH_TELEGRAM=wiremock}) and {@link SampleUpstream}, which answers every CoinGlass and exchange
  * request after {@value #UPSTREAM_DELAY_MS} ms.
  *
  * <p>Latency of a command is the fake Telegram's arrival time of the reply's {@code sendMessage}
  * minus the time the harness queued the update, just before the bot's held {@code getUpdates} is
- * answered with it: it includes the long poll's delivery, the bot's work, every upstream call and
- * the send. Scenarios, each on one bot process:
+ * answered with it, both by {@link System#nanoTime()}: it includes the long poll's delivery, the
+ * bot's work, every upstream call and the send. Scenarios, each on one bot process:
  *
  * <ol>
  *   <li><b>uncached</b>: rounds of {@code /raw BTC}, {@code ETH}, {@code SOL}, one at a time, each
@@ -68,24 +70,21 @@ public final class CommandBenchmark {
   private static final int CONCURRENT_ROUNDS = 3;
   private static final List<String> JVM_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC");
 
-  private final FakeTelegramApi telegram;
-  private final FakeBot chat;
+  private final CommandTelegram telegram;
   private final SampleUpstream upstream;
   private final int metricsPort;
   private final List<String> samples = new ArrayList<>();
   private final List<String> requests = new ArrayList<>();
-  private final com.fasterxml.jackson.databind.ObjectMapper json =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private final ObjectMapper json = new ObjectMapper();
   private String rawReplyText = "";
   private long nextUser = 1_000;
   private int unanswered;
   private int withMissingFigures;
   private long replies;
 
-  private CommandBenchmark(FakeTelegramApi telegram, SampleUpstream upstream, int metricsPort) {
+  private CommandBenchmark(CommandTelegram telegram, SampleUpstream upstream, int metricsPort) {
     this.telegram = telegram;
     this.metricsPort = metricsPort;
-    this.chat = telegram.bot(TOKEN);
     this.upstream = upstream;
   }
 
@@ -96,7 +95,7 @@ public final class CommandBenchmark {
     }
     Path jar = Path.of(args[0]);
     Path out = Files.createDirectories(Path.of(args[1]));
-    try (FakeTelegramApi telegram = FakeTelegramApi.start();
+    try (CommandTelegram telegram = CommandTelegram.start(TOKEN);
         SampleUpstream upstream =
             SampleUpstream.start(
                 jar, Duration.ofMillis(UPSTREAM_DELAY_MS), COINGLASS_LIMIT_PER_MINUTE)) {
@@ -108,9 +107,10 @@ public final class CommandBenchmark {
     Path botDir = Files.createDirectories(out.resolve("bot"));
     Process bot = startBot(jar, botDir, metricsPort);
     Map<String, String> rows = new LinkedHashMap<>();
+    rows.put("fake Telegram", CommandTelegram.describe());
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (chat.getUpdatesCount() == 0) {
+      while (telegram.getUpdatesCount() == 0) {
         if (!bot.isAlive() || System.nanoTime() > deadline) {
           throw new IllegalStateException(
               "the bot did not start polling; stderr: " + Files.readString(botDir.resolve("err")));
@@ -135,7 +135,11 @@ public final class CommandBenchmark {
       rows.put("floor: /help, bot's own time", helpBot.summary());
       rows.put("floor: 100 users /help at once", concurrentHelp().summary());
       rows.put(
-          "floor: fake Telegram alone, 100 sendMessage at once", fakeTelegramAlone().summary());
+          "floor: fake Telegram alone, one /raw reply's sendMessage at a time",
+          fakeTelegramAlone(1, 24).summary());
+      rows.put(
+          "floor: fake Telegram alone, 100 sendMessage at once",
+          fakeTelegramAlone(USERS, 1).summary());
 
       Latencies uncached = new Latencies();
       Latencies uncachedFirst = new Latencies();
@@ -212,6 +216,10 @@ public final class CommandBenchmark {
           "replies / unanswered within " + REPLY_TIMEOUT.toSeconds() + " s",
           replies + " / " + unanswered);
       rows.put("replies naming a figure unavailable", Long.toString(withMissingFigures));
+      Map<String, Integer> rejected = telegram.rejected();
+      rows.put(
+          "Telegram calls rejected (unknown method, bad HTML, ...)",
+          rejected.isEmpty() ? "0" : rejected.toString());
       rows.put("bot: peak RSS (VmHWM)", peakRss(bot));
       rows.put("verdict: uncached p99 ≤ 200 ms", verdict(uncached.percentile(99) <= 200));
       rows.put("verdict: cached p99 ≤ 5 ms", verdict(cached.percentile(99) <= 5));
@@ -254,17 +262,17 @@ public final class CommandBenchmark {
   private Sample single(String text, String expect, String kind, String label)
       throws InterruptedException {
     long user = nextUser++;
-    int before = sentTo(user).size();
     BotTimer timer = new BotTimer(metricsPort, command(text));
     long fromNanos = System.nanoTime();
-    Instant sent = Instant.now();
-    chat.sendText(user, user, text);
-    RecordedCall reply = awaitReply(user, before, expect);
+    telegram.sendText(user, text);
+    Sent reply = telegram.awaitSent(user, 0, REPLY_TIMEOUT);
     long toNanos = System.nanoTime();
     if (reply == null) {
+      unanswered++;
       throw new IllegalStateException("no reply to " + text + " within " + REPLY_TIMEOUT);
     }
-    double ms = millisBetween(sent, reply.receivedAt());
+    check(reply, expect);
+    double ms = (reply.arrivedNanos() - fromNanos) / 1e6;
     double botMs = timer.meanMillisSince();
     List<SampleUpstream.Request> calls = upstream.between(fromNanos, toNanos);
     long opened = calls.stream().filter(SampleUpstream.Request::newConnection).count();
@@ -289,43 +297,52 @@ public final class CommandBenchmark {
   }
 
   /**
-   * What the fake Telegram itself takes: the harness posts 100 {@code sendMessage} at once with the
-   * text of a real {@code /raw} reply (the fake checks its HTML as Telegram would), each on its own
-   * connection, and times each from send to answer. No bot involved.
+   * What the fake Telegram itself takes, no bot involved: the harness posts {@code sendMessage}
+   * with the text of a real {@code /raw} reply (the fake checks its HTML as Telegram would), {@code
+   * atOnce} at a time, each timed from send to answer, for {@code batches} batches after one
+   * unmeasured batch that warms the client and the fake.
    */
-  private Latencies fakeTelegramAlone() throws InterruptedException {
+  private Latencies fakeTelegramAlone(int atOnce, int batches) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     URI uri = URI.create(telegram.baseUrl() + "/bot" + TOKEN + "/sendMessage");
-    List<java.util.concurrent.CompletableFuture<Double>> answers = new ArrayList<>();
-    for (int u = 0; u < USERS; u++) {
-      String body =
-          "{\"chat_id\":"
-              + (90_000 + u)
-              + ",\"text\":\"<b>floor</b> "
-              + u
-              + "\",\"parse_mode\":\"HTML\"}";
-      long start = System.nanoTime();
-      answers.add(
-          http.sendAsync(
-                  HttpRequest.newBuilder(uri)
-                      .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofString(body))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .thenApply(
-                  r -> {
-                    if (r.statusCode() != 200) {
-                      throw new IllegalStateException("fake Telegram answered " + r.statusCode());
-                    }
-                    return (System.nanoTime() - start) / 1e6;
-                  }));
-    }
     Latencies l = new Latencies();
-    for (var a : answers) {
-      try {
-        l.add(a.get(30, TimeUnit.SECONDS));
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException("fake Telegram floor failed", e);
+    for (int batch = 0; batch <= batches; batch++) {
+      List<CompletableFuture<Double>> answers = new ArrayList<>();
+      for (int u = 0; u < atOnce; u++) {
+        String body;
+        try {
+          body =
+              json.writeValueAsString(
+                  Map.of("chat_id", 90_000 + u, "text", rawReplyText, "parse_mode", "HTML"));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        long start = System.nanoTime();
+        answers.add(
+            http.sendAsync(
+                    HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .thenApply(
+                    r -> {
+                      if (r.statusCode() != 200) {
+                        throw new IllegalStateException(
+                            "fake Telegram answered " + r.statusCode() + ": " + r.body());
+                      }
+                      return (System.nanoTime() - start) / 1e6;
+                    }));
+      }
+      for (var a : answers) {
+        try {
+          double ms = a.get(30, TimeUnit.SECONDS);
+          if (batch > 0) {
+            l.add(ms);
+          }
+        } catch (ExecutionException | TimeoutException e) {
+          throw new IllegalStateException("fake Telegram floor failed", e);
+        }
       }
     }
     return l;
@@ -354,39 +371,25 @@ public final class CommandBenchmark {
   }
 
   private Latencies concurrent(
-      long[] users,
-      int nth,
-      String kind,
-      java.util.function.IntFunction<String> text,
-      java.util.function.IntFunction<String> expect)
+      long[] users, int nth, String kind, IntFunction<String> text, IntFunction<String> expect)
       throws InterruptedException {
-    Instant[] sent = new Instant[users.length];
+    long[] sent = new long[users.length];
     for (int u = 0; u < users.length; u++) {
-      sent[u] = Instant.now();
-      chat.sendText(users[u], users[u], text.apply(u));
+      sent[u] = System.nanoTime();
+      telegram.sendText(users[u], text.apply(u));
     }
     Latencies l = new Latencies();
     long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
-    Map<Long, RecordedCall> got = new HashMap<>();
-    while (got.size() < users.length && System.nanoTime() < deadline) {
-      Map<String, List<RecordedCall>> byChat = sentByChat();
-      for (long user : users) {
-        List<RecordedCall> inChat = byChat.getOrDefault(Long.toString(user), List.of());
-        if (inChat.size() > nth) {
-          got.putIfAbsent(user, inChat.get(nth));
-        }
-      }
-      Thread.sleep(25); // arrival times come from the fake; polling only costs CPU
-    }
     for (int u = 0; u < users.length; u++) {
-      RecordedCall reply = got.get(users[u]);
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      Sent reply = telegram.awaitSent(users[u], nth, left);
       if (reply == null) {
         unanswered++;
         samples.add(kind + "," + text.apply(u) + ",unanswered,");
         continue;
       }
       check(reply, expect.apply(u));
-      double ms = millisBetween(sent[u], reply.receivedAt());
+      double ms = (reply.arrivedNanos() - sent[u]) / 1e6;
       l.add(ms);
       samples.add(String.format(Locale.ROOT, "%s,%s,%.2f,", kind, text.apply(u), ms));
     }
@@ -394,28 +397,13 @@ public final class CommandBenchmark {
     return l;
   }
 
-  private RecordedCall awaitReply(long user, int before, String expect)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      List<RecordedCall> inChat = sentTo(user);
-      if (inChat.size() > before) {
-        RecordedCall reply = inChat.get(before);
-        check(reply, expect);
-        return reply;
-      }
-      Thread.sleep(5);
-    }
-    unanswered++;
-    return null;
-  }
-
   /** Counts the reply and whether it names any figure unavailable. */
-  private void check(RecordedCall reply, String expect) {
+  private void check(Sent reply, String expect) {
     replies++;
-    String text = reply.param("text");
-    if (text == null || !text.contains(expect)) {
-      throw new IllegalStateException("a reply without " + expect + ": " + text);
+    String text = reply.text();
+    if (text == null || !text.contains(expect) || !"html".equalsIgnoreCase(reply.parseMode())) {
+      throw new IllegalStateException(
+          "a reply without " + expect + " (parse mode " + reply.parseMode() + "): " + text);
     }
     if (expect.startsWith("<b>#")) {
       rawReplyText = text;
@@ -424,16 +412,6 @@ public final class CommandBenchmark {
       withMissingFigures++;
       System.out.println("reply with a missing figure: " + text);
     }
-  }
-
-  private List<RecordedCall> sentTo(long user) {
-    return sentByChat().getOrDefault(Long.toString(user), List.of());
-  }
-
-  private Map<String, List<RecordedCall>> sentByChat() {
-    return chat.calls().stream()
-        .filter(c -> c.isMethod("sendMessage") && c.succeeded())
-        .collect(Collectors.groupingBy(c -> c.param("chat_id")));
   }
 
   /** Waits until no cached answer {@code /raw} uses can still be alive. */
@@ -545,10 +523,6 @@ public final class CommandBenchmark {
 
   private static String command(String text) {
     return text.substring(1).split(" ", 2)[0];
-  }
-
-  private static double millisBetween(Instant from, Instant to) {
-    return Duration.between(from, to).toNanos() / 1e6;
   }
 
   private static String verdict(boolean pass) {
