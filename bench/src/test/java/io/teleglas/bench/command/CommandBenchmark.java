@@ -43,7 +43,9 @@ import java.util.stream.Collectors;
  *       longest lifetime of any answer {@code /raw} uses (30 s), so the first coin of a round finds
  *       nothing cached and the next ones only the lists that cover every coin (funding, RSI, price
  *       change). Upstream requests per command are counted from the fake's journal.
- *   <li><b>cached</b>: right after each uncached reply, the same coin from another user.
+ *   <li><b>cached</b>: right after each uncached reply, the same coin from another user, then
+ *       {@value #CACHED_REPEATS} more times (each from a new user, one after another), which shows
+ *       how much of the first cached reply's time is code the JIT has not compiled yet.
  *   <li><b>100 concurrent users</b>: 100 users send {@code /raw} at once, a third each for BTC, ETH
  *       and SOL, after a quiet {@link #CACHE_LIFETIME} (nothing cached), then again at once as soon
  *       as all have their answer (cached); several rounds. Every user is its own private chat.
@@ -66,6 +68,14 @@ public final class CommandBenchmark {
   private static final Duration CACHE_LIFETIME = Duration.ofSeconds(31);
   private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
   private static final int UNCACHED_ROUNDS = 4;
+
+  /** {@code BENCH_ONLY=floors}: only the warm-up and the floors, a minute instead of five. */
+  private static final boolean FLOORS_ONLY =
+      System.getenv().getOrDefault("BENCH_ONLY", "").equals("floors");
+
+  /** Further cached {@code /raw} of the same coin after the first, one after another. */
+  private static final int CACHED_REPEATS = 4;
+
   private static final int USERS = 100;
   private static final int CONCURRENT_ROUNDS = 3;
   private static final List<String> JVM_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC");
@@ -133,99 +143,26 @@ public final class CommandBenchmark {
       }
       rows.put("floor: /help (no upstream; poll, route, send)", help.summary());
       rows.put("floor: /help, bot's own time", helpBot.summary());
+      Latencies helpUnscraped = new Latencies();
+      for (int i = 0; i < 12; i++) {
+        Thread.sleep(50); // let the previous reply's answer be read before the next command
+        helpUnscraped.add(
+            single("/help", "/raw", "floor: /help, no scrape", "help", false).millis());
+      }
+      rows.put("floor: /help, 50 ms apart, no /metrics scrape around it", helpUnscraped.summary());
       rows.put("floor: 100 users /help at once", concurrentHelp().summary());
       rows.put(
           "floor: fake Telegram alone, one /raw reply's sendMessage at a time",
-          fakeTelegramAlone(1, 24).summary());
+          fakeTelegramOneAtATime(24).summary());
       rows.put(
           "floor: fake Telegram alone, 100 sendMessage at once",
           fakeTelegramAlone(USERS, 1).summary());
 
-      Latencies uncached = new Latencies();
-      Latencies uncachedFirst = new Latencies();
-      Latencies cached = new Latencies();
-      Latencies uncachedBot = new Latencies();
-      Latencies cachedBot = new Latencies();
-      List<Long> opened = new ArrayList<>();
-      Map<String, List<Integer>> callsPerRaw = new TreeMap<>();
-      for (int round = 0; round < UNCACHED_ROUNDS; round++) {
-        quiet();
-        for (int i = 0; i < COINS.size(); i++) {
-          String coin = COINS.get(i);
-          Sample s = single(coin, i == 0 ? "uncached, nothing cached" : "uncached, lists cached");
-          uncached.add(s.millis());
-          uncachedBot.add(s.botMillis());
-          opened.add(s.newConnections());
-          if (i == 0) {
-            uncachedFirst.add(s.millis());
-          }
-          callsPerRaw
-              .computeIfAbsent(
-                  i == 0 ? "nothing cached" : "all-coin lists cached", k -> new ArrayList<>())
-              .add(s.upstreamCalls());
-          Sample c = single(coin, "cached");
-          cached.add(c.millis());
-          cachedBot.add(c.botMillis());
-        }
+      if (FLOORS_ONLY) {
+        rows.put("scenarios", "floors only (BENCH_ONLY=floors)");
+      } else {
+        rawScenarios(rows, bot);
       }
-      rows.put("/raw uncached, all samples", uncached.summary());
-      rows.put("/raw uncached, first coin of a round (nothing cached)", uncachedFirst.summary());
-      callsPerRaw.forEach(
-          (k, v) ->
-              rows.put(
-                  "upstream calls per uncached /raw (" + k + ")",
-                  v.stream().map(String::valueOf).collect(Collectors.joining(", "))));
-      rows.put(
-          "upstream connections opened per uncached /raw",
-          opened.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-      rows.put("/raw uncached, bot's own time", uncachedBot.summary());
-      rows.put("/raw cached (same coin again at once)", cached.summary());
-      rows.put("/raw cached, bot's own time", cachedBot.summary());
-
-      Latencies concurrentCold = new Latencies();
-      Latencies concurrentWarm = new Latencies();
-      List<Integer> roundCalls = new ArrayList<>();
-      BotTimer timer = new BotTimer(metricsPort, "raw");
-      long[] users = new long[USERS];
-      for (int u = 0; u < USERS; u++) {
-        users[u] = 100_000 + u;
-      }
-      for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
-        quiet();
-        long from = System.nanoTime();
-        concurrentCold.addAll(concurrent(users, 2 * round, "concurrent, uncached"));
-        roundCalls.add(upstream.between(from, System.nanoTime()).size());
-        concurrentWarm.addAll(concurrent(users, 2 * round + 1, "concurrent, cached"));
-      }
-      Latencies concurrentAll = new Latencies();
-      concurrentAll.addAll(concurrentCold);
-      concurrentAll.addAll(concurrentWarm);
-      rows.put("100 users at once, round starts uncached", concurrentCold.summary());
-      rows.put("100 users at once, cached round", concurrentWarm.summary());
-      rows.put("100 users at once, all rounds", concurrentAll.summary());
-      rows.put("bot's own /raw time in the 100-user rounds (mean)", timer.meanSince());
-      rows.put(
-          "upstream calls per uncached 100-user round",
-          roundCalls.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-
-      long notFound = upstream.journal().stream().filter(r -> r.status() == 404).count();
-      rows.put(
-          "upstream requests in total / without a sample (404)",
-          upstream.journal().size() + " / " + notFound);
-      rows.put(
-          "replies / unanswered within " + REPLY_TIMEOUT.toSeconds() + " s",
-          replies + " / " + unanswered);
-      rows.put("replies naming a figure unavailable", Long.toString(withMissingFigures));
-      Map<String, Integer> rejected = telegram.rejected();
-      rows.put(
-          "Telegram calls rejected (unknown method, bad HTML, ...)",
-          rejected.isEmpty() ? "0" : rejected.toString());
-      rows.put("bot: peak RSS (VmHWM)", peakRss(bot));
-      rows.put("verdict: uncached p99 ≤ 200 ms", verdict(uncached.percentile(99) <= 200));
-      rows.put("verdict: cached p99 ≤ 5 ms", verdict(cached.percentile(99) <= 5));
-      rows.put(
-          "verdict: 100 users p99 ≤ 500 ms, none unanswered",
-          verdict(concurrentAll.percentile(99) <= 500 && unanswered == 0));
     } finally {
       bot.destroy();
       if (!bot.waitFor(10, TimeUnit.SECONDS)) {
@@ -242,6 +179,122 @@ public final class CommandBenchmark {
   }
 
   /**
+   * The uncached, cached and 100-user scenarios of {@code /raw}; their rows go into {@code rows}.
+   */
+  private void rawScenarios(Map<String, String> rows, Process bot) throws InterruptedException {
+    Latencies uncached = new Latencies();
+    Latencies uncachedFirst = new Latencies();
+    Latencies cached = new Latencies();
+    Latencies uncachedBot = new Latencies();
+    Latencies cachedBot = new Latencies();
+    Latencies again = new Latencies();
+    Latencies againBot = new Latencies();
+    List<String> cachedBotInOrder = new ArrayList<>();
+    List<Long> opened = new ArrayList<>();
+    Map<String, List<Integer>> callsPerRaw = new TreeMap<>();
+    for (int round = 0; round < UNCACHED_ROUNDS; round++) {
+      quiet();
+      for (int i = 0; i < COINS.size(); i++) {
+        String coin = COINS.get(i);
+        Sample s = single(coin, i == 0 ? "uncached, nothing cached" : "uncached, lists cached");
+        uncached.add(s.millis());
+        uncachedBot.add(s.botMillis());
+        opened.add(s.newConnections());
+        if (i == 0) {
+          uncachedFirst.add(s.millis());
+        }
+        callsPerRaw
+            .computeIfAbsent(
+                i == 0 ? "nothing cached" : "all-coin lists cached", k -> new ArrayList<>())
+            .add(s.upstreamCalls());
+        Sample c = single(coin, "cached");
+        cached.add(c.millis());
+        cachedBot.add(c.botMillis());
+        cachedBotInOrder.add(String.format(Locale.ROOT, "%.1f", c.botMillis()));
+        for (int r = 0; r < CACHED_REPEATS; r++) {
+          Sample a = single(coin, "cached again");
+          again.add(a.millis());
+          againBot.add(a.botMillis());
+        }
+      }
+    }
+    rows.put("/raw uncached, all samples", uncached.summary());
+    rows.put("/raw uncached, first coin of a round (nothing cached)", uncachedFirst.summary());
+    callsPerRaw.forEach(
+        (k, v) ->
+            rows.put(
+                "upstream calls per uncached /raw (" + k + ")",
+                v.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+    rows.put(
+        "upstream connections opened per uncached /raw",
+        opened.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    rows.put("/raw uncached, bot's own time", uncachedBot.summary());
+    rows.put("/raw cached (same coin again at once)", cached.summary());
+    rows.put("/raw cached, bot's own time", cachedBot.summary());
+    rows.put("/raw cached, bot's own ms in order", String.join(", ", cachedBotInOrder));
+    rows.put(
+        "/raw cached, the next " + CACHED_REPEATS + " of the same coin, one at a time",
+        again.summary());
+    rows.put("/raw cached, the next ones, bot's own time", againBot.summary());
+
+    Latencies concurrentCold = new Latencies();
+    Latencies concurrentWarm = new Latencies();
+    List<Integer> roundCalls = new ArrayList<>();
+    BotTimer timer = new BotTimer(metricsPort, "raw");
+    long[] users = new long[USERS];
+    for (int u = 0; u < USERS; u++) {
+      users[u] = 100_000 + u;
+    }
+    for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
+      quiet();
+      long from = System.nanoTime();
+      concurrentCold.addAll(concurrent(users, 2 * round, "concurrent, uncached"));
+      roundCalls.add(upstream.between(from, System.nanoTime()).size());
+      concurrentWarm.addAll(concurrent(users, 2 * round + 1, "concurrent, cached"));
+    }
+    Latencies concurrentAll = new Latencies();
+    concurrentAll.addAll(concurrentCold);
+    concurrentAll.addAll(concurrentWarm);
+    rows.put("100 users at once, round starts uncached", concurrentCold.summary());
+    rows.put("100 users at once, cached round", concurrentWarm.summary());
+    rows.put("100 users at once, all rounds", concurrentAll.summary());
+    rows.put("bot's own /raw time in the 100-user rounds (mean)", timer.meanSince());
+    rows.put(
+        "upstream calls per uncached 100-user round",
+        roundCalls.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+
+    long notFound = upstream.journal().stream().filter(r -> r.status() == 404).count();
+    rows.put(
+        "upstream requests in total / without a sample (404)",
+        upstream.journal().size() + " / " + notFound);
+    rows.put(
+        "replies / unanswered within " + REPLY_TIMEOUT.toSeconds() + " s",
+        replies + " / " + unanswered);
+    rows.put("replies naming a figure unavailable", Long.toString(withMissingFigures));
+    rows.put(
+        "fake Telegram's own time per sendMessage (arrival to answer written)",
+        telegram
+            .sendServiceNanos()
+            .map(
+                nanos -> {
+                  Latencies l = new Latencies();
+                  nanos.forEach(n -> l.add(n / 1e6));
+                  return l.summary();
+                })
+            .orElse("not measured by this fake"));
+    Map<String, Integer> rejected = telegram.rejected();
+    rows.put(
+        "Telegram calls rejected (unknown method, bad HTML, ...)",
+        rejected.isEmpty() ? "0" : rejected.toString());
+    rows.put("bot: peak RSS (VmHWM)", peakRss(bot));
+    rows.put("verdict: uncached p99 ≤ 200 ms", verdict(uncached.percentile(99) <= 200));
+    rows.put("verdict: cached p99 ≤ 5 ms", verdict(cached.percentile(99) <= 5));
+    rows.put(
+        "verdict: 100 users p99 ≤ 500 ms, none unanswered",
+        verdict(concurrentAll.percentile(99) <= 500 && unanswered == 0));
+  }
+
+  /**
    * One command's figures.
    *
    * @param millis update queued to reply received by the fake Telegram
@@ -255,14 +308,18 @@ public final class CommandBenchmark {
   /** One {@code /raw coin} from a new user, alone; its latency and the upstream calls it caused. */
   private Sample single(String coin, String kind) throws InterruptedException {
     return "help".equals(coin)
-        ? single("/help", "/raw", kind, coin)
-        : single("/raw " + coin, "<b>#" + coin + "</b>", kind, coin);
+        ? single("/help", "/raw", kind, coin, true)
+        : single("/raw " + coin, "<b>#" + coin + "</b>", kind, coin, true);
   }
 
-  private Sample single(String text, String expect, String kind, String label)
+  /**
+   * One command from a new user, alone. With {@code scrape}, the bot's {@code /metrics} is read
+   * just before and after it for the bot's own time; without, that time is NaN.
+   */
+  private Sample single(String text, String expect, String kind, String label, boolean scrape)
       throws InterruptedException {
     long user = nextUser++;
-    BotTimer timer = new BotTimer(metricsPort, command(text));
+    BotTimer timer = scrape ? new BotTimer(metricsPort, command(text)) : null;
     long fromNanos = System.nanoTime();
     telegram.sendText(user, text);
     Sent reply = telegram.awaitSent(user, 0, REPLY_TIMEOUT);
@@ -273,7 +330,7 @@ public final class CommandBenchmark {
     }
     check(reply, expect);
     double ms = (reply.arrivedNanos() - fromNanos) / 1e6;
-    double botMs = timer.meanMillisSince();
+    double botMs = scrape ? timer.meanMillisSince() : Double.NaN;
     List<SampleUpstream.Request> calls = upstream.between(fromNanos, toNanos);
     long opened = calls.stream().filter(SampleUpstream.Request::newConnection).count();
     samples.add(
@@ -294,6 +351,45 @@ public final class CommandBenchmark {
       }
     }
     return new Sample(ms, botMs, calls.size(), opened);
+  }
+
+  /**
+   * The fake Telegram's round trip for one send at a time, no bot involved: the harness posts
+   * {@code sendMessage} with the text of a real {@code /raw} reply on one kept-alive connection
+   * ({@link java.net.HttpURLConnection}, blocking: lighter than {@link HttpClient}'s selector
+   * thread), each timed from send to answer read, {@code n} times after 20 unmeasured ones.
+   */
+  private Latencies fakeTelegramOneAtATime(int n) {
+    Latencies l = new Latencies();
+    try {
+      byte[] body =
+          json.writeValueAsBytes(
+              Map.of("chat_id", 80_000, "text", rawReplyText, "parse_mode", "HTML"));
+      java.net.URL url = URI.create(telegram.baseUrl() + "/bot" + TOKEN + "/sendMessage").toURL();
+      for (int i = -20; i < n; i++) {
+        long start = System.nanoTime();
+        var http = (java.net.HttpURLConnection) url.openConnection(java.net.Proxy.NO_PROXY);
+        http.setRequestMethod("POST");
+        http.setDoOutput(true);
+        http.setRequestProperty("Content-Type", "application/json");
+        try (var out = http.getOutputStream()) {
+          out.write(body);
+        }
+        int status = http.getResponseCode();
+        try (var in = http.getInputStream()) {
+          in.readAllBytes();
+        }
+        if (status != 200) {
+          throw new IllegalStateException("fake Telegram answered " + status);
+        }
+        if (i >= 0) {
+          l.add((System.nanoTime() - start) / 1e6);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("fake Telegram floor failed", e);
+    }
+    return l;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -65,6 +66,13 @@ interface CommandTelegram extends AutoCloseable {
 
   /** Successful {@code sendMessage} calls to {@code chatId} so far, in arrival order. */
   List<Sent> sentTo(long chatId);
+
+  /**
+   * For every {@code sendMessage} so far, how long the fake itself took: from its arrival stamp
+   * until the answer was written (the fake's floor under the bot's figures); empty when the fake
+   * cannot tell (WireMock stamps after answering).
+   */
+  Optional<List<Long>> sendServiceNanos();
 
   /**
    * Calls answered with an error, by method name (lower case) and description: methods the fake
@@ -140,6 +148,11 @@ interface CommandTelegram extends AutoCloseable {
               c -> c.isMethod("sendMessage") && c.succeeded() && chat.equals(c.param("chat_id")))
           .map(this::sent)
           .toList();
+    }
+
+    @Override
+    public Optional<List<Long>> sendServiceNanos() {
+      return Optional.empty();
     }
 
     @Override

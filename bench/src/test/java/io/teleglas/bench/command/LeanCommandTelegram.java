@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +61,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ul>
  *
  * Anything else is answered with Telegram's 404 and, like every rejected request, counted in {@link
- * #rejected()}.
+ * #rejected()}. The fake's own cost per {@code sendMessage}, from the arrival stamp until the
+ * answer is written, is kept for {@link #sendServiceNanos()}.
  *
  * <p><b>Threading.</b> Requests are handled on four daemon threads; no handler ever blocks (a held
  * poll is answered later by whoever ends it). All state is guarded by one lock; every method is
@@ -89,6 +91,7 @@ final class LeanCommandTelegram implements CommandTelegram {
   private final Deque<ObjectNode> pending = new ArrayDeque<>(); // guarded by lock
   private final Map<Long, List<Sent>> sentByChat = new HashMap<>(); // guarded by lock
   private final Map<String, Integer> rejected = new TreeMap<>(); // guarded by lock
+  private final List<Long> sendServiceNanos = new ArrayList<>(); // guarded by lock
   private HeldPoll held; // guarded by lock
   private long nextUpdateId = 1; // guarded by lock
   private boolean closing; // guarded by lock
@@ -210,6 +213,16 @@ final class LeanCommandTelegram implements CommandTelegram {
   }
 
   @Override
+  public Optional<List<Long>> sendServiceNanos() {
+    lock.lock();
+    try {
+      return Optional.of(List.copyOf(sendServiceNanos));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
   public Map<String, Integer> rejected() {
     lock.lock();
     try {
@@ -239,7 +252,16 @@ final class LeanCommandTelegram implements CommandTelegram {
       }
       switch (method) {
         case "getupdates" -> poll(exchange, params);
-        case "sendmessage" -> reply(exchange, method, sendMessage(params, arrived));
+        case "sendmessage" -> {
+          reply(exchange, method, sendMessage(params, arrived));
+          long served = System.nanoTime() - arrived;
+          lock.lock();
+          try {
+            sendServiceNanos.add(served);
+          } finally {
+            lock.unlock();
+          }
+        }
         case "getme" -> reply(exchange, method, ok(me()));
         case "deletewebhook" -> reply(exchange, method, ok(NODES.booleanNode(true)));
         case "setmycommands" ->
