@@ -86,6 +86,13 @@ public final class CommandBenchmark {
   private final List<String> samples = new ArrayList<>();
   private final List<String> requests = new ArrayList<>();
   private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * Per scenario of single commands: update queued → poll answer written; → the bot's next poll; →
+   * the reply's arrival (lean fake only).
+   */
+  private final Map<String, Latencies[]> breakdown = new LinkedHashMap<>();
+
   private String rawReplyText = "";
   private long nextUser = 1_000;
   private int unanswered;
@@ -163,6 +170,16 @@ public final class CommandBenchmark {
       } else {
         rawScenarios(rows, bot);
       }
+      breakdown.forEach(
+          (kind, parts) ->
+              rows.put(
+                  "where a single command's time goes (" + kind + ")",
+                  "queued → poll answered "
+                      + parts[0].summary()
+                      + "; → bot's next poll "
+                      + parts[1].summary()
+                      + "; → reply arrives "
+                      + parts[2].summary()));
     } finally {
       bot.destroy();
       if (!bot.waitFor(10, TimeUnit.SECONDS)) {
@@ -330,6 +347,18 @@ public final class CommandBenchmark {
     }
     check(reply, expect);
     double ms = (reply.arrivedNanos() - fromNanos) / 1e6;
+    telegram
+        .delivery(user)
+        .ifPresent(
+            d -> {
+              Latencies[] parts =
+                  breakdown.computeIfAbsent(
+                      kind,
+                      k -> new Latencies[] {new Latencies(), new Latencies(), new Latencies()});
+              parts[0].add((d.answeredNanos() - d.queuedNanos()) / 1e6);
+              parts[1].add((d.nextPollNanos() - d.answeredNanos()) / 1e6);
+              parts[2].add((reply.arrivedNanos() - d.answeredNanos()) / 1e6);
+            });
     double botMs = scrape ? timer.meanMillisSince() : Double.NaN;
     List<SampleUpstream.Request> calls = upstream.between(fromNanos, toNanos);
     long opened = calls.stream().filter(SampleUpstream.Request::newConnection).count();

@@ -75,6 +75,14 @@ interface CommandTelegram extends AutoCloseable {
   Optional<List<Long>> sendServiceNanos();
 
   /**
+   * How the last update from {@code userId} reached the bot, once the bot has polled again after
+   * it; empty when the fake cannot tell (WireMock) or not yet.
+   */
+  default Optional<Delivery> delivery(long userId) {
+    return Optional.empty();
+  }
+
+  /**
    * Calls answered with an error, by method name (lower case) and description: methods the fake
    * does not know (Telegram's 404) and requests it rejected (400, e.g. HTML Telegram cannot parse).
    * A clean run has none.
@@ -93,6 +101,16 @@ interface CommandTelegram extends AutoCloseable {
    * @param arrivedNanos when it arrived, by {@link System#nanoTime()} in the harness's JVM
    */
   record Sent(long chatId, String text, String parseMode, long arrivedNanos) {}
+
+  /**
+   * The way of one update to the bot, all by {@link System#nanoTime()}.
+   *
+   * @param queuedNanos when the harness queued it
+   * @param answeredNanos when the {@code getUpdates} answer carrying it was written
+   * @param nextPollNanos when the bot's next {@code getUpdates} arrived: it has read and handed on
+   *     the update by then
+   */
+  record Delivery(long queuedNanos, long answeredNanos, long nextPollNanos) {}
 
   /**
    * The shared-core WireMock fake. It stamps a call by the wall clock after answering it; the stamp

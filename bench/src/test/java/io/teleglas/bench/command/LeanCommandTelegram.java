@@ -92,6 +92,7 @@ final class LeanCommandTelegram implements CommandTelegram {
   private final Map<Long, List<Sent>> sentByChat = new HashMap<>(); // guarded by lock
   private final Map<String, Integer> rejected = new TreeMap<>(); // guarded by lock
   private final List<Long> sendServiceNanos = new ArrayList<>(); // guarded by lock
+  private final Map<Long, long[]> deliveries = new HashMap<>(); // by user; guarded by lock
   private HeldPoll held; // guarded by lock
   private long nextUpdateId = 1; // guarded by lock
   private boolean closing; // guarded by lock
@@ -161,10 +162,12 @@ final class LeanCommandTelegram implements CommandTelegram {
           .put("offset", 0)
           .put("length", end);
     }
+    long queued = System.nanoTime();
     HeldPoll poll;
     ArrayNode batch = null;
     lock.lock();
     try {
+      deliveries.put(userId, new long[] {queued, -1, -1});
       ObjectNode update = NODES.objectNode().put("update_id", nextUpdateId++);
       update.set("message", message);
       pending.addLast(update);
@@ -179,6 +182,35 @@ final class LeanCommandTelegram implements CommandTelegram {
     if (poll != null) {
       poll.timeout().cancel();
       answer(poll.exchange(), ok(batch));
+      delivered(batch, System.nanoTime());
+    }
+  }
+
+  @Override
+  public Optional<Delivery> delivery(long userId) {
+    lock.lock();
+    try {
+      long[] d = deliveries.get(userId);
+      return d == null || d[1] < 0 || d[2] < 0
+          ? Optional.empty()
+          : Optional.of(new Delivery(d[0], d[1], d[2]));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Notes when the updates of {@code batch} were written to the bot, for {@link #delivery}. */
+  private void delivered(ArrayNode batch, long writtenNanos) {
+    lock.lock();
+    try {
+      for (JsonNode update : batch) {
+        long[] d = deliveries.get(update.path("message").path("from").path("id").asLong());
+        if (d != null && d[1] < 0) {
+          d[1] = writtenNanos;
+        }
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -251,7 +283,7 @@ final class LeanCommandTelegram implements CommandTelegram {
         return;
       }
       switch (method) {
-        case "getupdates" -> poll(exchange, params);
+        case "getupdates" -> poll(exchange, params, arrived);
         case "sendmessage" -> {
           reply(exchange, method, sendMessage(params, arrived));
           long served = System.nanoTime() - arrived;
@@ -280,7 +312,7 @@ final class LeanCommandTelegram implements CommandTelegram {
   }
 
   /** Serves one {@code getUpdates}: at once when something is pending, otherwise held. */
-  private void poll(HttpExchange exchange, JsonNode params) {
+  private void poll(HttpExchange exchange, JsonNode params, long arrived) {
     getUpdates.incrementAndGet();
     long offset = params.path("offset").asLong(0);
     int limit = Math.max(1, Math.min(MAX_LIMIT, params.path("limit").asInt(MAX_LIMIT)));
@@ -290,6 +322,11 @@ final class LeanCommandTelegram implements CommandTelegram {
     ArrayNode batch = null;
     lock.lock();
     try {
+      for (long[] d : deliveries.values()) {
+        if (d[1] >= 0 && d[2] < 0) {
+          d[2] = arrived; // the bot's first poll after it was handed the update
+        }
+      }
       if (offset > 0) {
         while (!pending.isEmpty() && pending.peekFirst().path("update_id").asLong() < offset) {
           pending.removeFirst();
@@ -309,6 +346,7 @@ final class LeanCommandTelegram implements CommandTelegram {
     }
     if (batch != null) {
       answer(exchange, ok(batch));
+      delivered(batch, System.nanoTime());
     }
     if (replaced != null) {
       replaced.timeout().cancel();

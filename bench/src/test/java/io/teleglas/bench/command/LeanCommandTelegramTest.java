@@ -50,6 +50,10 @@ class LeanCommandTelegramTest {
     CompletableFuture<HttpResponse<String>> confirming =
         postAsync("getUpdates", Map.of("offset", next, "timeout", 50));
     awaitPolls(2);
+    CommandTelegram.Delivery delivery = telegram.delivery(7).orElseThrow();
+    assertThat(delivery.queuedNanos()).isLessThanOrEqualTo(delivery.answeredNanos());
+    assertThat(delivery.answeredNanos()).isLessThanOrEqualTo(delivery.nextPollNanos());
+    assertThat(telegram.delivery(8)).isEmpty();
     telegram.sendText(8, "/help");
     JsonNode after = JSON.readTree(confirming.get(5, TimeUnit.SECONDS).body()).path("result");
     assertThat(after).hasSize(1);
