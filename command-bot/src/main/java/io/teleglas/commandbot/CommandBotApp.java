@@ -254,6 +254,12 @@ public final class CommandBotApp {
               chat,
               UPDATE_WORKERS);
       polling.set(bot.pollHealth());
+      // Before the first poll, so the first users do not wait for the JIT and Jackson.
+      ReplyPathWarmUp.run(
+          config.common(),
+          Clock.systemUTC(),
+          ReplyPathWarmUp.DEFAULT_ROUNDS,
+          ReplyPathWarmUp.DEFAULT_BUDGET);
       bot.start();
       lifecycle.add("telegram poller", bot);
       if (config.httpAddress().isPresent()) {

@@ -1,9 +1,8 @@
 package io.teleglas.bench.command;
 
-import io.teleglas.core.testing.FakeBot;
-import io.teleglas.core.testing.FakeTelegramApi;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teleglas.bench.command.CommandTelegram.Sent;
 import io.teleglas.core.testing.FreePort;
-import io.teleglas.core.testing.RecordedCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,27 +12,30 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
  * End-to-end benchmark of {@code /raw} in the real {@code command-bot.jar} (docs/performance.md,
  * "Command bot"). The bot runs as operators run it, with {@code -Xmx64m -XX:+UseSerialGC}, against
- * {@link FakeTelegramApi} and {@link SampleUpstream}, which answers every CoinGlass and exchange
+ * a fake Telegram ({@link CommandTelegram}: {@link LeanCommandTelegram} unless {@code
+ * BENCH_TELEGRAM=wiremock}) and {@link SampleUpstream}, which answers every CoinGlass and exchange
  * request after {@value #UPSTREAM_DELAY_MS} ms.
  *
  * <p>Latency of a command is the fake Telegram's arrival time of the reply's {@code sendMessage}
  * minus the time the harness queued the update, just before the bot's held {@code getUpdates} is
- * answered with it: it includes the long poll's delivery, the bot's work, every upstream call and
- * the send. Scenarios, each on one bot process:
+ * answered with it, both by {@link System#nanoTime()}: it includes the long poll's delivery, the
+ * bot's work, every upstream call and the send. Scenarios, each on one bot process:
  *
  * <ol>
  *   <li><b>uncached</b>: rounds of {@code /raw BTC}, {@code ETH}, {@code SOL}, one at a time, each
@@ -41,7 +43,9 @@ import java.util.stream.Collectors;
  *       longest lifetime of any answer {@code /raw} uses (30 s), so the first coin of a round finds
  *       nothing cached and the next ones only the lists that cover every coin (funding, RSI, price
  *       change). Upstream requests per command are counted from the fake's journal.
- *   <li><b>cached</b>: right after each uncached reply, the same coin from another user.
+ *   <li><b>cached</b>: right after each uncached reply, the same coin from another user, then
+ *       {@value #CACHED_REPEATS} more times (each from a new user, one after another), which shows
+ *       how much of the first cached reply's time is code the JIT has not compiled yet.
  *   <li><b>100 concurrent users</b>: 100 users send {@code /raw} at once, a third each for BTC, ETH
  *       and SOL, after a quiet {@link #CACHE_LIFETIME} (nothing cached), then again at once as soon
  *       as all have their answer (cached); several rounds. Every user is its own private chat.
@@ -64,28 +68,40 @@ public final class CommandBenchmark {
   private static final Duration CACHE_LIFETIME = Duration.ofSeconds(31);
   private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
   private static final int UNCACHED_ROUNDS = 4;
+
+  /** {@code BENCH_ONLY=floors}: only the warm-up and the floors, a minute instead of five. */
+  private static final boolean FLOORS_ONLY =
+      System.getenv().getOrDefault("BENCH_ONLY", "").equals("floors");
+
+  /** Further cached {@code /raw} of the same coin after the first, one after another. */
+  private static final int CACHED_REPEATS = 4;
+
   private static final int USERS = 100;
   private static final int CONCURRENT_ROUNDS = 3;
   private static final List<String> JVM_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC");
 
-  private final FakeTelegramApi telegram;
-  private final FakeBot chat;
+  private final CommandTelegram telegram;
   private final SampleUpstream upstream;
   private final int metricsPort;
   private final List<String> samples = new ArrayList<>();
   private final List<String> requests = new ArrayList<>();
-  private final com.fasterxml.jackson.databind.ObjectMapper json =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * Per scenario of single commands: update queued → poll answer written; → the bot's next poll; →
+   * the reply's arrival (lean fake only).
+   */
+  private final Map<String, Latencies[]> breakdown = new LinkedHashMap<>();
+
   private String rawReplyText = "";
   private long nextUser = 1_000;
   private int unanswered;
   private int withMissingFigures;
   private long replies;
 
-  private CommandBenchmark(FakeTelegramApi telegram, SampleUpstream upstream, int metricsPort) {
+  private CommandBenchmark(CommandTelegram telegram, SampleUpstream upstream, int metricsPort) {
     this.telegram = telegram;
     this.metricsPort = metricsPort;
-    this.chat = telegram.bot(TOKEN);
     this.upstream = upstream;
   }
 
@@ -96,7 +112,7 @@ public final class CommandBenchmark {
     }
     Path jar = Path.of(args[0]);
     Path out = Files.createDirectories(Path.of(args[1]));
-    try (FakeTelegramApi telegram = FakeTelegramApi.start();
+    try (CommandTelegram telegram = CommandTelegram.start(TOKEN);
         SampleUpstream upstream =
             SampleUpstream.start(
                 jar, Duration.ofMillis(UPSTREAM_DELAY_MS), COINGLASS_LIMIT_PER_MINUTE)) {
@@ -108,9 +124,10 @@ public final class CommandBenchmark {
     Path botDir = Files.createDirectories(out.resolve("bot"));
     Process bot = startBot(jar, botDir, metricsPort);
     Map<String, String> rows = new LinkedHashMap<>();
+    rows.put("fake Telegram", CommandTelegram.describe());
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (chat.getUpdatesCount() == 0) {
+      while (telegram.getUpdatesCount() == 0) {
         if (!bot.isAlive() || System.nanoTime() > deadline) {
           throw new IllegalStateException(
               "the bot did not start polling; stderr: " + Files.readString(botDir.resolve("err")));
@@ -133,91 +150,36 @@ public final class CommandBenchmark {
       }
       rows.put("floor: /help (no upstream; poll, route, send)", help.summary());
       rows.put("floor: /help, bot's own time", helpBot.summary());
+      Latencies helpUnscraped = new Latencies();
+      for (int i = 0; i < 12; i++) {
+        Thread.sleep(50); // let the previous reply's answer be read before the next command
+        helpUnscraped.add(
+            single("/help", "/raw", "floor: /help, no scrape", "help", false).millis());
+      }
+      rows.put("floor: /help, 50 ms apart, no /metrics scrape around it", helpUnscraped.summary());
       rows.put("floor: 100 users /help at once", concurrentHelp().summary());
       rows.put(
-          "floor: fake Telegram alone, 100 sendMessage at once", fakeTelegramAlone().summary());
+          "floor: fake Telegram alone, one /raw reply's sendMessage at a time",
+          fakeTelegramOneAtATime(24).summary());
+      rows.put(
+          "floor: fake Telegram alone, 100 sendMessage at once",
+          fakeTelegramAlone(USERS, 1).summary());
 
-      Latencies uncached = new Latencies();
-      Latencies uncachedFirst = new Latencies();
-      Latencies cached = new Latencies();
-      Latencies uncachedBot = new Latencies();
-      Latencies cachedBot = new Latencies();
-      List<Long> opened = new ArrayList<>();
-      Map<String, List<Integer>> callsPerRaw = new TreeMap<>();
-      for (int round = 0; round < UNCACHED_ROUNDS; round++) {
-        quiet();
-        for (int i = 0; i < COINS.size(); i++) {
-          String coin = COINS.get(i);
-          Sample s = single(coin, i == 0 ? "uncached, nothing cached" : "uncached, lists cached");
-          uncached.add(s.millis());
-          uncachedBot.add(s.botMillis());
-          opened.add(s.newConnections());
-          if (i == 0) {
-            uncachedFirst.add(s.millis());
-          }
-          callsPerRaw
-              .computeIfAbsent(
-                  i == 0 ? "nothing cached" : "all-coin lists cached", k -> new ArrayList<>())
-              .add(s.upstreamCalls());
-          Sample c = single(coin, "cached");
-          cached.add(c.millis());
-          cachedBot.add(c.botMillis());
-        }
+      if (FLOORS_ONLY) {
+        rows.put("scenarios", "floors only (BENCH_ONLY=floors)");
+      } else {
+        rawScenarios(rows, bot);
       }
-      rows.put("/raw uncached, all samples", uncached.summary());
-      rows.put("/raw uncached, first coin of a round (nothing cached)", uncachedFirst.summary());
-      callsPerRaw.forEach(
-          (k, v) ->
+      breakdown.forEach(
+          (kind, parts) ->
               rows.put(
-                  "upstream calls per uncached /raw (" + k + ")",
-                  v.stream().map(String::valueOf).collect(Collectors.joining(", "))));
-      rows.put(
-          "upstream connections opened per uncached /raw",
-          opened.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-      rows.put("/raw uncached, bot's own time", uncachedBot.summary());
-      rows.put("/raw cached (same coin again at once)", cached.summary());
-      rows.put("/raw cached, bot's own time", cachedBot.summary());
-
-      Latencies concurrentCold = new Latencies();
-      Latencies concurrentWarm = new Latencies();
-      List<Integer> roundCalls = new ArrayList<>();
-      BotTimer timer = new BotTimer(metricsPort, "raw");
-      long[] users = new long[USERS];
-      for (int u = 0; u < USERS; u++) {
-        users[u] = 100_000 + u;
-      }
-      for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
-        quiet();
-        long from = System.nanoTime();
-        concurrentCold.addAll(concurrent(users, 2 * round, "concurrent, uncached"));
-        roundCalls.add(upstream.between(from, System.nanoTime()).size());
-        concurrentWarm.addAll(concurrent(users, 2 * round + 1, "concurrent, cached"));
-      }
-      Latencies concurrentAll = new Latencies();
-      concurrentAll.addAll(concurrentCold);
-      concurrentAll.addAll(concurrentWarm);
-      rows.put("100 users at once, round starts uncached", concurrentCold.summary());
-      rows.put("100 users at once, cached round", concurrentWarm.summary());
-      rows.put("100 users at once, all rounds", concurrentAll.summary());
-      rows.put("bot's own /raw time in the 100-user rounds (mean)", timer.meanSince());
-      rows.put(
-          "upstream calls per uncached 100-user round",
-          roundCalls.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-
-      long notFound = upstream.journal().stream().filter(r -> r.status() == 404).count();
-      rows.put(
-          "upstream requests in total / without a sample (404)",
-          upstream.journal().size() + " / " + notFound);
-      rows.put(
-          "replies / unanswered within " + REPLY_TIMEOUT.toSeconds() + " s",
-          replies + " / " + unanswered);
-      rows.put("replies naming a figure unavailable", Long.toString(withMissingFigures));
-      rows.put("bot: peak RSS (VmHWM)", peakRss(bot));
-      rows.put("verdict: uncached p99 ≤ 200 ms", verdict(uncached.percentile(99) <= 200));
-      rows.put("verdict: cached p99 ≤ 5 ms", verdict(cached.percentile(99) <= 5));
-      rows.put(
-          "verdict: 100 users p99 ≤ 500 ms, none unanswered",
-          verdict(concurrentAll.percentile(99) <= 500 && unanswered == 0));
+                  "where a single command's time goes (" + kind + ")",
+                  "queued → poll answered "
+                      + parts[0].summary()
+                      + "; → bot's next poll "
+                      + parts[1].summary()
+                      + "; → reply arrives "
+                      + parts[2].summary()));
     } finally {
       bot.destroy();
       if (!bot.waitFor(10, TimeUnit.SECONDS)) {
@@ -234,6 +196,122 @@ public final class CommandBenchmark {
   }
 
   /**
+   * The uncached, cached and 100-user scenarios of {@code /raw}; their rows go into {@code rows}.
+   */
+  private void rawScenarios(Map<String, String> rows, Process bot) throws InterruptedException {
+    Latencies uncached = new Latencies();
+    Latencies uncachedFirst = new Latencies();
+    Latencies cached = new Latencies();
+    Latencies uncachedBot = new Latencies();
+    Latencies cachedBot = new Latencies();
+    Latencies again = new Latencies();
+    Latencies againBot = new Latencies();
+    List<String> cachedBotInOrder = new ArrayList<>();
+    List<Long> opened = new ArrayList<>();
+    Map<String, List<Integer>> callsPerRaw = new TreeMap<>();
+    for (int round = 0; round < UNCACHED_ROUNDS; round++) {
+      quiet();
+      for (int i = 0; i < COINS.size(); i++) {
+        String coin = COINS.get(i);
+        Sample s = single(coin, i == 0 ? "uncached, nothing cached" : "uncached, lists cached");
+        uncached.add(s.millis());
+        uncachedBot.add(s.botMillis());
+        opened.add(s.newConnections());
+        if (i == 0) {
+          uncachedFirst.add(s.millis());
+        }
+        callsPerRaw
+            .computeIfAbsent(
+                i == 0 ? "nothing cached" : "all-coin lists cached", k -> new ArrayList<>())
+            .add(s.upstreamCalls());
+        Sample c = single(coin, "cached");
+        cached.add(c.millis());
+        cachedBot.add(c.botMillis());
+        cachedBotInOrder.add(String.format(Locale.ROOT, "%.1f", c.botMillis()));
+        for (int r = 0; r < CACHED_REPEATS; r++) {
+          Sample a = single(coin, "cached again");
+          again.add(a.millis());
+          againBot.add(a.botMillis());
+        }
+      }
+    }
+    rows.put("/raw uncached, all samples", uncached.summary());
+    rows.put("/raw uncached, first coin of a round (nothing cached)", uncachedFirst.summary());
+    callsPerRaw.forEach(
+        (k, v) ->
+            rows.put(
+                "upstream calls per uncached /raw (" + k + ")",
+                v.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+    rows.put(
+        "upstream connections opened per uncached /raw",
+        opened.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    rows.put("/raw uncached, bot's own time", uncachedBot.summary());
+    rows.put("/raw cached (same coin again at once)", cached.summary());
+    rows.put("/raw cached, bot's own time", cachedBot.summary());
+    rows.put("/raw cached, bot's own ms in order", String.join(", ", cachedBotInOrder));
+    rows.put(
+        "/raw cached, the next " + CACHED_REPEATS + " of the same coin, one at a time",
+        again.summary());
+    rows.put("/raw cached, the next ones, bot's own time", againBot.summary());
+
+    Latencies concurrentCold = new Latencies();
+    Latencies concurrentWarm = new Latencies();
+    List<Integer> roundCalls = new ArrayList<>();
+    BotTimer timer = new BotTimer(metricsPort, "raw");
+    long[] users = new long[USERS];
+    for (int u = 0; u < USERS; u++) {
+      users[u] = 100_000 + u;
+    }
+    for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
+      quiet();
+      long from = System.nanoTime();
+      concurrentCold.addAll(concurrent(users, 2 * round, "concurrent, uncached"));
+      roundCalls.add(upstream.between(from, System.nanoTime()).size());
+      concurrentWarm.addAll(concurrent(users, 2 * round + 1, "concurrent, cached"));
+    }
+    Latencies concurrentAll = new Latencies();
+    concurrentAll.addAll(concurrentCold);
+    concurrentAll.addAll(concurrentWarm);
+    rows.put("100 users at once, round starts uncached", concurrentCold.summary());
+    rows.put("100 users at once, cached round", concurrentWarm.summary());
+    rows.put("100 users at once, all rounds", concurrentAll.summary());
+    rows.put("bot's own /raw time in the 100-user rounds (mean)", timer.meanSince());
+    rows.put(
+        "upstream calls per uncached 100-user round",
+        roundCalls.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+
+    long notFound = upstream.journal().stream().filter(r -> r.status() == 404).count();
+    rows.put(
+        "upstream requests in total / without a sample (404)",
+        upstream.journal().size() + " / " + notFound);
+    rows.put(
+        "replies / unanswered within " + REPLY_TIMEOUT.toSeconds() + " s",
+        replies + " / " + unanswered);
+    rows.put("replies naming a figure unavailable", Long.toString(withMissingFigures));
+    rows.put(
+        "fake Telegram's own time per sendMessage (arrival to answer written)",
+        telegram
+            .sendServiceNanos()
+            .map(
+                nanos -> {
+                  Latencies l = new Latencies();
+                  nanos.forEach(n -> l.add(n / 1e6));
+                  return l.summary();
+                })
+            .orElse("not measured by this fake"));
+    Map<String, Integer> rejected = telegram.rejected();
+    rows.put(
+        "Telegram calls rejected (unknown method, bad HTML, ...)",
+        rejected.isEmpty() ? "0" : rejected.toString());
+    rows.put("bot: peak RSS (VmHWM)", peakRss(bot));
+    rows.put("verdict: uncached p99 ≤ 200 ms", verdict(uncached.percentile(99) <= 200));
+    rows.put("verdict: cached p99 ≤ 5 ms", verdict(cached.percentile(99) <= 5));
+    rows.put(
+        "verdict: 100 users p99 ≤ 500 ms, none unanswered",
+        verdict(concurrentAll.percentile(99) <= 500 && unanswered == 0));
+  }
+
+  /**
    * One command's figures.
    *
    * @param millis update queued to reply received by the fake Telegram
@@ -247,25 +325,41 @@ public final class CommandBenchmark {
   /** One {@code /raw coin} from a new user, alone; its latency and the upstream calls it caused. */
   private Sample single(String coin, String kind) throws InterruptedException {
     return "help".equals(coin)
-        ? single("/help", "/raw", kind, coin)
-        : single("/raw " + coin, "<b>#" + coin + "</b>", kind, coin);
+        ? single("/help", "/raw", kind, coin, true)
+        : single("/raw " + coin, "<b>#" + coin + "</b>", kind, coin, true);
   }
 
-  private Sample single(String text, String expect, String kind, String label)
+  /**
+   * One command from a new user, alone. With {@code scrape}, the bot's {@code /metrics} is read
+   * just before and after it for the bot's own time; without, that time is NaN.
+   */
+  private Sample single(String text, String expect, String kind, String label, boolean scrape)
       throws InterruptedException {
     long user = nextUser++;
-    int before = sentTo(user).size();
-    BotTimer timer = new BotTimer(metricsPort, command(text));
+    BotTimer timer = scrape ? new BotTimer(metricsPort, command(text)) : null;
     long fromNanos = System.nanoTime();
-    Instant sent = Instant.now();
-    chat.sendText(user, user, text);
-    RecordedCall reply = awaitReply(user, before, expect);
+    telegram.sendText(user, text);
+    Sent reply = telegram.awaitSent(user, 0, REPLY_TIMEOUT);
     long toNanos = System.nanoTime();
     if (reply == null) {
+      unanswered++;
       throw new IllegalStateException("no reply to " + text + " within " + REPLY_TIMEOUT);
     }
-    double ms = millisBetween(sent, reply.receivedAt());
-    double botMs = timer.meanMillisSince();
+    check(reply, expect);
+    double ms = (reply.arrivedNanos() - fromNanos) / 1e6;
+    telegram
+        .delivery(user)
+        .ifPresent(
+            d -> {
+              Latencies[] parts =
+                  breakdown.computeIfAbsent(
+                      kind,
+                      k -> new Latencies[] {new Latencies(), new Latencies(), new Latencies()});
+              parts[0].add((d.answeredNanos() - d.queuedNanos()) / 1e6);
+              parts[1].add((d.nextPollNanos() - d.answeredNanos()) / 1e6);
+              parts[2].add((reply.arrivedNanos() - d.answeredNanos()) / 1e6);
+            });
+    double botMs = scrape ? timer.meanMillisSince() : Double.NaN;
     List<SampleUpstream.Request> calls = upstream.between(fromNanos, toNanos);
     long opened = calls.stream().filter(SampleUpstream.Request::newConnection).count();
     samples.add(
@@ -289,43 +383,91 @@ public final class CommandBenchmark {
   }
 
   /**
-   * What the fake Telegram itself takes: the harness posts 100 {@code sendMessage} at once with the
-   * text of a real {@code /raw} reply (the fake checks its HTML as Telegram would), each on its own
-   * connection, and times each from send to answer. No bot involved.
+   * The fake Telegram's round trip for one send at a time, no bot involved: the harness posts
+   * {@code sendMessage} with the text of a real {@code /raw} reply on one kept-alive connection
+   * ({@link java.net.HttpURLConnection}, blocking: lighter than {@link HttpClient}'s selector
+   * thread), each timed from send to answer read, {@code n} times after 20 unmeasured ones.
    */
-  private Latencies fakeTelegramAlone() throws InterruptedException {
+  private Latencies fakeTelegramOneAtATime(int n) {
+    Latencies l = new Latencies();
+    try {
+      byte[] body =
+          json.writeValueAsBytes(
+              Map.of("chat_id", 80_000, "text", rawReplyText, "parse_mode", "HTML"));
+      java.net.URL url = URI.create(telegram.baseUrl() + "/bot" + TOKEN + "/sendMessage").toURL();
+      for (int i = -20; i < n; i++) {
+        long start = System.nanoTime();
+        var http = (java.net.HttpURLConnection) url.openConnection(java.net.Proxy.NO_PROXY);
+        http.setRequestMethod("POST");
+        http.setDoOutput(true);
+        http.setRequestProperty("Content-Type", "application/json");
+        try (var out = http.getOutputStream()) {
+          out.write(body);
+        }
+        int status = http.getResponseCode();
+        try (var in = http.getInputStream()) {
+          in.readAllBytes();
+        }
+        if (status != 200) {
+          throw new IllegalStateException("fake Telegram answered " + status);
+        }
+        if (i >= 0) {
+          l.add((System.nanoTime() - start) / 1e6);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("fake Telegram floor failed", e);
+    }
+    return l;
+  }
+
+  /**
+   * What the fake Telegram itself takes, no bot involved: the harness posts {@code sendMessage}
+   * with the text of a real {@code /raw} reply (the fake checks its HTML as Telegram would), {@code
+   * atOnce} at a time, each timed from send to answer, for {@code batches} batches after one
+   * unmeasured batch that warms the client and the fake.
+   */
+  private Latencies fakeTelegramAlone(int atOnce, int batches) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     URI uri = URI.create(telegram.baseUrl() + "/bot" + TOKEN + "/sendMessage");
-    List<java.util.concurrent.CompletableFuture<Double>> answers = new ArrayList<>();
-    for (int u = 0; u < USERS; u++) {
-      String body =
-          "{\"chat_id\":"
-              + (90_000 + u)
-              + ",\"text\":\"<b>floor</b> "
-              + u
-              + "\",\"parse_mode\":\"HTML\"}";
-      long start = System.nanoTime();
-      answers.add(
-          http.sendAsync(
-                  HttpRequest.newBuilder(uri)
-                      .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofString(body))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .thenApply(
-                  r -> {
-                    if (r.statusCode() != 200) {
-                      throw new IllegalStateException("fake Telegram answered " + r.statusCode());
-                    }
-                    return (System.nanoTime() - start) / 1e6;
-                  }));
-    }
     Latencies l = new Latencies();
-    for (var a : answers) {
-      try {
-        l.add(a.get(30, TimeUnit.SECONDS));
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException("fake Telegram floor failed", e);
+    for (int batch = 0; batch <= batches; batch++) {
+      List<CompletableFuture<Double>> answers = new ArrayList<>();
+      for (int u = 0; u < atOnce; u++) {
+        String body;
+        try {
+          body =
+              json.writeValueAsString(
+                  Map.of("chat_id", 90_000 + u, "text", rawReplyText, "parse_mode", "HTML"));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        long start = System.nanoTime();
+        answers.add(
+            http.sendAsync(
+                    HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .thenApply(
+                    r -> {
+                      if (r.statusCode() != 200) {
+                        throw new IllegalStateException(
+                            "fake Telegram answered " + r.statusCode() + ": " + r.body());
+                      }
+                      return (System.nanoTime() - start) / 1e6;
+                    }));
+      }
+      for (var a : answers) {
+        try {
+          double ms = a.get(30, TimeUnit.SECONDS);
+          if (batch > 0) {
+            l.add(ms);
+          }
+        } catch (ExecutionException | TimeoutException e) {
+          throw new IllegalStateException("fake Telegram floor failed", e);
+        }
       }
     }
     return l;
@@ -354,39 +496,25 @@ public final class CommandBenchmark {
   }
 
   private Latencies concurrent(
-      long[] users,
-      int nth,
-      String kind,
-      java.util.function.IntFunction<String> text,
-      java.util.function.IntFunction<String> expect)
+      long[] users, int nth, String kind, IntFunction<String> text, IntFunction<String> expect)
       throws InterruptedException {
-    Instant[] sent = new Instant[users.length];
+    long[] sent = new long[users.length];
     for (int u = 0; u < users.length; u++) {
-      sent[u] = Instant.now();
-      chat.sendText(users[u], users[u], text.apply(u));
+      sent[u] = System.nanoTime();
+      telegram.sendText(users[u], text.apply(u));
     }
     Latencies l = new Latencies();
     long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
-    Map<Long, RecordedCall> got = new HashMap<>();
-    while (got.size() < users.length && System.nanoTime() < deadline) {
-      Map<String, List<RecordedCall>> byChat = sentByChat();
-      for (long user : users) {
-        List<RecordedCall> inChat = byChat.getOrDefault(Long.toString(user), List.of());
-        if (inChat.size() > nth) {
-          got.putIfAbsent(user, inChat.get(nth));
-        }
-      }
-      Thread.sleep(25); // arrival times come from the fake; polling only costs CPU
-    }
     for (int u = 0; u < users.length; u++) {
-      RecordedCall reply = got.get(users[u]);
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      Sent reply = telegram.awaitSent(users[u], nth, left);
       if (reply == null) {
         unanswered++;
         samples.add(kind + "," + text.apply(u) + ",unanswered,");
         continue;
       }
       check(reply, expect.apply(u));
-      double ms = millisBetween(sent[u], reply.receivedAt());
+      double ms = (reply.arrivedNanos() - sent[u]) / 1e6;
       l.add(ms);
       samples.add(String.format(Locale.ROOT, "%s,%s,%.2f,", kind, text.apply(u), ms));
     }
@@ -394,28 +522,13 @@ public final class CommandBenchmark {
     return l;
   }
 
-  private RecordedCall awaitReply(long user, int before, String expect)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      List<RecordedCall> inChat = sentTo(user);
-      if (inChat.size() > before) {
-        RecordedCall reply = inChat.get(before);
-        check(reply, expect);
-        return reply;
-      }
-      Thread.sleep(5);
-    }
-    unanswered++;
-    return null;
-  }
-
   /** Counts the reply and whether it names any figure unavailable. */
-  private void check(RecordedCall reply, String expect) {
+  private void check(Sent reply, String expect) {
     replies++;
-    String text = reply.param("text");
-    if (text == null || !text.contains(expect)) {
-      throw new IllegalStateException("a reply without " + expect + ": " + text);
+    String text = reply.text();
+    if (text == null || !text.contains(expect) || !"html".equalsIgnoreCase(reply.parseMode())) {
+      throw new IllegalStateException(
+          "a reply without " + expect + " (parse mode " + reply.parseMode() + "): " + text);
     }
     if (expect.startsWith("<b>#")) {
       rawReplyText = text;
@@ -424,16 +537,6 @@ public final class CommandBenchmark {
       withMissingFigures++;
       System.out.println("reply with a missing figure: " + text);
     }
-  }
-
-  private List<RecordedCall> sentTo(long user) {
-    return sentByChat().getOrDefault(Long.toString(user), List.of());
-  }
-
-  private Map<String, List<RecordedCall>> sentByChat() {
-    return chat.calls().stream()
-        .filter(c -> c.isMethod("sendMessage") && c.succeeded())
-        .collect(Collectors.groupingBy(c -> c.param("chat_id")));
   }
 
   /** Waits until no cached answer {@code /raw} uses can still be alive. */
@@ -545,10 +648,6 @@ public final class CommandBenchmark {
 
   private static String command(String text) {
     return text.substring(1).split(" ", 2)[0];
-  }
-
-  private static double millisBetween(Instant from, Instant to) {
-    return Duration.between(from, to).toNanos() / 1e6;
   }
 
   private static String verdict(boolean pass) {
