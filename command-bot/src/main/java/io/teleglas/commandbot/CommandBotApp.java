@@ -254,12 +254,19 @@ public final class CommandBotApp {
               chat,
               UPDATE_WORKERS);
       polling.set(bot.pollHealth());
-      // Before the first poll, so the first users do not wait for the JIT and Jackson.
-      ReplyPathWarmUp.run(
-          config.common(),
-          Clock.systemUTC(),
-          ReplyPathWarmUp.DEFAULT_ROUNDS,
-          ReplyPathWarmUp.DEFAULT_BUDGET);
+      // Beside the first polls, not before them: the reply path gets compiled within seconds of
+      // start-up, and a user who writes meanwhile is answered by colder code, never made to wait.
+      Thread warmUp =
+          new Thread(
+              () ->
+                  ReplyPathWarmUp.run(
+                      config.common(),
+                      Clock.systemUTC(),
+                      ReplyPathWarmUp.DEFAULT_ROUNDS,
+                      ReplyPathWarmUp.DEFAULT_BUDGET),
+              "reply-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
       bot.start();
       lifecycle.add("telegram poller", bot);
       if (config.httpAddress().isPresent()) {
