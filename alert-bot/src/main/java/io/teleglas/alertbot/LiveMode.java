@@ -12,10 +12,8 @@ import io.teleglas.alertbot.chat.PersonalAlerts;
 import io.teleglas.alertbot.config.AlertBotConfig;
 import io.teleglas.alertbot.delivery.DeliveryListener;
 import io.teleglas.alertbot.delivery.DeliverySettings;
-import io.teleglas.alertbot.delivery.LoopbackSendWarmUp;
 import io.teleglas.alertbot.delivery.TelegramDelivery;
 import io.teleglas.alertbot.dispatch.AdminNotices;
-import io.teleglas.alertbot.dispatch.AlertPathWarmUp;
 import io.teleglas.alertbot.dispatch.ChannelRouter;
 import io.teleglas.alertbot.ha.InstanceIdentity;
 import io.teleglas.alertbot.ha.LeaderElection;
@@ -51,7 +49,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -217,18 +214,19 @@ final class LiveMode {
     delivery.deliverOnlyWhile(leader);
     lifecycle.add("delivery", delivery);
 
-    ChannelRouter.Renderer renderer =
-        alert -> {
-          Rendered r = AlertHtml.render(alert);
-          return new ChannelRouter.Text(r.html(), r.summary());
-        };
     ChannelRouter channel =
-        new ChannelRouter(config.alertChannel().orElseThrow(), renderer, enqueue, clock);
-    // Alerts are too rare for the JIT to compile their path on its own: run it on made-up events
-    // now, off the main thread, so real alerts are not decided, rendered and sent by the
-    // interpreter (docs/performance.md, "Detect → send").
-    new DaemonThreads("warm-up")
-        .newThread(() -> safely("alert path warm-up", () -> warmUp(thresholds, renderer, http)))
+        new ChannelRouter(
+            config.alertChannel().orElseThrow(),
+            alert -> {
+              Rendered r = AlertHtml.render(alert);
+              return new ChannelRouter.Text(r.html(), r.summary());
+            },
+            enqueue,
+            clock);
+    // The alert path runs a few times a minute and is never compiled: render each layout once now,
+    // off the main thread, so the first storm does not pay class loading (docs/performance.md).
+    new DaemonThreads("render-warm-up")
+        .newThread(() -> safely("render warm-up", channel::warmUp))
         .start();
     PersonalAlerts personal =
         new PersonalAlerts(subscriptions, thresholds, enqueue::accept, clock, metrics);
@@ -459,29 +457,6 @@ final class LiveMode {
     } catch (TelegramApiException e) {
       throw new Startup("Telegram did not accept TELEGRAM_ALERT_TOKEN (getMe): " + e.getMessage());
     }
-  }
-
-  /**
-   * Runs the alert path (decide, route, render) and the send path (over loopback, never to
-   * Telegram) on made-up alerts until the JIT has compiled them: real alerts are too rare to get it
-   * there on their own.
-   */
-  private static void warmUp(
-      Thresholds thresholds, ChannelRouter.Renderer renderer, OkHttpClient http) {
-    long start = System.nanoTime();
-    Map<String, Integer> fired =
-        new AlertPathWarmUp(thresholds, renderer).run(AlertPathWarmUp.DEFAULT_ROUNDS);
-    LoopbackSendWarmUp.Result sent;
-    try {
-      sent = new LoopbackSendWarmUp(http).run(LoopbackSendWarmUp.COMPILING_ROUNDS);
-    } catch (IOException e) {
-      throw new UncheckedIOException("no loopback server for the send path warm-up", e);
-    }
-    log.info(
-        "alert path warmed up in {} ms (made-up alerts by rule: {}; sends: {})",
-        (System.nanoTime() - start) / 1_000_000,
-        fired,
-        sent);
   }
 
   private static void safely(String what, Runnable task) {

@@ -27,22 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpEndpoints implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpEndpoints.class);
 
-  static {
-    noDelay();
-  }
-
-  /**
-   * Makes every JDK {@code HttpServer} of this process answer without Nagle's delay. The server
-   * writes headers and body separately; with Nagle on, a client that sent a request on a kept-alive
-   * connection waits ~40 ms for the delayed ACK before the body leaves. The server reads the
-   * property once, when its first instance starts, so call this before any server is created.
-   */
-  public static void noDelay() {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   /** What a route answers. */
   public record Response(int status, String contentType, String body) {
     public Response {
