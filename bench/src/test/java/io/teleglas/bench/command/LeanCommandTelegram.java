@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.teleglas.bench.BotApiReply;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -181,7 +181,7 @@ final class LeanCommandTelegram implements CommandTelegram {
     }
     if (poll != null) {
       poll.timeout().cancel();
-      answer(poll.exchange(), ok(batch));
+      answer(poll.exchange(), BotApiReply.ok(batch));
       delivered(batch, System.nanoTime());
     }
   }
@@ -269,17 +269,18 @@ final class LeanCommandTelegram implements CommandTelegram {
     try {
       String[] path = exchange.getRequestURI().getPath().split("/", 3);
       if (path.length != 3 || !path[1].startsWith("bot") || path[2].contains("/")) {
-        reply(exchange, "-", error(404, "Not Found"));
+        reply(exchange, "-", BotApiReply.error(404, "Not Found"));
         return;
       }
       if (!path[1].equals("bot" + token)) {
-        reply(exchange, path[2], error(401, "Unauthorized"));
+        reply(exchange, path[2], BotApiReply.error(401, "Unauthorized"));
         return;
       }
       String method = path[2].toLowerCase(Locale.ROOT);
       JsonNode params = params(exchange);
       if (params == null) {
-        reply(exchange, method, error(400, "Bad Request: the body is not a JSON object"));
+        reply(
+            exchange, method, BotApiReply.error(400, "Bad Request: the body is not a JSON object"));
         return;
       }
       switch (method) {
@@ -294,16 +295,16 @@ final class LeanCommandTelegram implements CommandTelegram {
             lock.unlock();
           }
         }
-        case "getme" -> reply(exchange, method, ok(me()));
-        case "deletewebhook" -> reply(exchange, method, ok(NODES.booleanNode(true)));
+        case "getme" -> reply(exchange, method, BotApiReply.ok(me()));
+        case "deletewebhook" -> reply(exchange, method, BotApiReply.ok(NODES.booleanNode(true)));
         case "setmycommands" ->
             reply(
                 exchange,
                 method,
                 params.path("commands").isArray()
-                    ? ok(NODES.booleanNode(true))
-                    : error(400, "Bad Request: parameter \"commands\" is required"));
-        default -> reply(exchange, method, error(404, "Not Found"));
+                    ? BotApiReply.ok(NODES.booleanNode(true))
+                    : BotApiReply.error(400, "Bad Request: parameter \"commands\" is required"));
+        default -> reply(exchange, method, BotApiReply.error(404, "Not Found"));
       }
     } catch (IOException | RuntimeException e) {
       System.err.println("LeanCommandTelegram: " + exchange.getRequestURI().getPath() + ": " + e);
@@ -345,12 +346,12 @@ final class LeanCommandTelegram implements CommandTelegram {
       lock.unlock();
     }
     if (batch != null) {
-      answer(exchange, ok(batch));
+      answer(exchange, BotApiReply.ok(batch));
       delivered(batch, System.nanoTime());
     }
     if (replaced != null) {
       replaced.timeout().cancel();
-      answer(replaced.exchange(), ok(NODES.arrayNode()));
+      answer(replaced.exchange(), BotApiReply.ok(NODES.arrayNode()));
     }
   }
 
@@ -364,7 +365,7 @@ final class LeanCommandTelegram implements CommandTelegram {
     } finally {
       lock.unlock();
     }
-    answer(poll.exchange(), ok(NODES.arrayNode()));
+    answer(poll.exchange(), BotApiReply.ok(NODES.arrayNode()));
   }
 
   private ArrayNode firstPending(int limit) {
@@ -373,12 +374,13 @@ final class LeanCommandTelegram implements CommandTelegram {
     return batch;
   }
 
-  private Reply sendMessage(JsonNode params, long arrived) {
+  private BotApiReply sendMessage(JsonNode params, long arrived) {
     String chatId = params.path("chat_id").asText("");
     String text = params.path("text").asText("");
     String parseMode = params.hasNonNull("parse_mode") ? params.get("parse_mode").asText() : null;
     if (!chatId.matches("-?\\d{1,18}")) {
-      return error(400, chatId.isEmpty() ? "Bad Request: chat_id is empty" : "chat not found");
+      return BotApiReply.error(
+          400, chatId.isEmpty() ? "Bad Request: chat_id is empty" : "chat not found");
     }
     String shown = text;
     if ("html".equalsIgnoreCase(parseMode)) {
@@ -386,7 +388,7 @@ final class LeanCommandTelegram implements CommandTelegram {
         shown = (String) PLAIN_TEXT.invoke(null, text);
       } catch (InvocationTargetException e) {
         if (e.getCause() instanceof IllegalArgumentException bad) {
-          return error(400, "Bad Request: can't parse entities: " + bad.getMessage());
+          return BotApiReply.error(400, "Bad Request: can't parse entities: " + bad.getMessage());
         }
         throw new IllegalStateException("the HTML model failed", e.getCause());
       } catch (IllegalAccessException e) {
@@ -394,10 +396,10 @@ final class LeanCommandTelegram implements CommandTelegram {
       }
     }
     if (shown.isBlank()) {
-      return error(400, "Bad Request: message text is empty");
+      return BotApiReply.error(400, "Bad Request: message text is empty");
     }
     if (shown.length() > MAX_TEXT) {
-      return error(400, "Bad Request: message is too long");
+      return BotApiReply.error(400, "Bad Request: message is too long");
     }
     long chat = Long.parseLong(chatId);
     ObjectNode message = NODES.objectNode().put("message_id", outgoingIds.incrementAndGet());
@@ -422,7 +424,7 @@ final class LeanCommandTelegram implements CommandTelegram {
     } finally {
       lock.unlock();
     }
-    return ok(message);
+    return BotApiReply.ok(message);
   }
 
   private ObjectNode me() {
@@ -452,9 +454,9 @@ final class LeanCommandTelegram implements CommandTelegram {
   }
 
   /** Answers a request now, counting it when it is an error. */
-  private void reply(HttpExchange exchange, String method, Reply reply) {
+  private void reply(HttpExchange exchange, String method, BotApiReply reply) {
     if (reply.status() != 200) {
-      String key = method + " " + reply.status() + " " + reply.body().path("description").asText();
+      String key = method + " " + reply.status() + " " + reply.description();
       lock.lock();
       try {
         rejected.merge(key, 1, Integer::sum);
@@ -465,14 +467,9 @@ final class LeanCommandTelegram implements CommandTelegram {
     answer(exchange, reply);
   }
 
-  private void answer(HttpExchange exchange, Reply reply) {
+  private void answer(HttpExchange exchange, BotApiReply reply) {
     try (exchange) {
-      byte[] bytes = JSON.writeValueAsBytes(reply.body());
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(reply.status(), bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
+      reply.writeTo(exchange);
     } catch (IOException e) {
       if (closed()) {
         return; // the bot is gone: its held poll has nobody left to read the answer
@@ -484,22 +481,6 @@ final class LeanCommandTelegram implements CommandTelegram {
               + " failed: "
               + e);
     }
-  }
-
-  private static Reply ok(JsonNode result) {
-    ObjectNode body = NODES.objectNode().put("ok", true);
-    body.set("result", result);
-    return new Reply(200, body);
-  }
-
-  private static Reply error(int status, String description) {
-    return new Reply(
-        status,
-        NODES
-            .objectNode()
-            .put("ok", false)
-            .put("error_code", status)
-            .put("description", description));
   }
 
   private boolean closed() {
@@ -525,7 +506,7 @@ final class LeanCommandTelegram implements CommandTelegram {
     }
     if (poll != null) {
       poll.timeout().cancel();
-      answer(poll.exchange(), ok(NODES.arrayNode()));
+      answer(poll.exchange(), BotApiReply.ok(NODES.arrayNode()));
     }
     server.stop(1);
     timeouts.shutdownNow();
@@ -559,9 +540,6 @@ final class LeanCommandTelegram implements CommandTelegram {
       return t;
     };
   }
-
-  /** One answer: HTTP status and the {@code {"ok":...}} envelope. */
-  private record Reply(int status, JsonNode body) {}
 
   /** A {@code getUpdates} waiting for an update; whoever takes it out of {@code held} answers. */
   private record HeldPoll(HttpExchange exchange, int limit, HoldTimer timeout) {}

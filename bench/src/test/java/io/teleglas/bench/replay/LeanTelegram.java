@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.teleglas.bench.BotApiReply;
 import io.teleglas.core.testing.RecordedCall;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -136,7 +136,7 @@ final class LeanTelegram implements BenchTelegram {
     try {
       String[] path = exchange.getRequestURI().getPath().split("/", 3);
       if (path.length != 3 || !path[1].startsWith("bot") || path[2].contains("/")) {
-        write(exchange, error(404, "Not Found"));
+        BotApiReply.error(404, "Not Found").writeTo(exchange);
         return;
       }
       String token = path[1].substring(3);
@@ -148,16 +148,16 @@ final class LeanTelegram implements BenchTelegram {
         int timeout = params == null ? 0 : params.path("timeout").asInt(0);
         answerLater(
             exchange,
-            ok(NODES.arrayNode()),
+            BotApiReply.ok(NODES.arrayNode()),
             timeout > 0 ? Duration.ofSeconds(timeout) : NO_TIMEOUT_HOLD);
         return;
       }
       boolean send = !NOT_SENDS.contains(name);
-      Reply reply =
+      BotApiReply reply =
           params == null
-              ? error(400, "Bad Request: the body is not a JSON object")
+              ? BotApiReply.error(400, "Bad Request: the body is not a JSON object")
               : send && rateLimitedLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0
-                  ? rateLimited(retryAfterSeconds)
+                  ? BotApiReply.rateLimited(retryAfterSeconds)
                   : answer(token, name, params);
       synchronized (calls) {
         calls.add(
@@ -190,32 +190,33 @@ final class LeanTelegram implements BenchTelegram {
     }
   }
 
-  private Reply answer(String token, String name, JsonNode params) {
+  private BotApiReply answer(String token, String name, JsonNode params) {
     return switch (name) {
-      case "getme" -> ok(me(token));
-      case "deletewebhook", "setmycommands", "deletemycommands" -> ok(NODES.booleanNode(true));
+      case "getme" -> BotApiReply.ok(me(token));
+      case "deletewebhook", "setmycommands", "deletemycommands" ->
+          BotApiReply.ok(NODES.booleanNode(true));
       case "sendmessage" -> message(token, params, messageIds.incrementAndGet(), false);
       case "editmessagetext" -> {
         int id = params.path("message_id").asInt(0);
         yield id <= 0 || id > messageIds.get()
-            ? error(400, "Bad Request: message to edit not found")
+            ? BotApiReply.error(400, "Bad Request: message to edit not found")
             : message(token, params, id, true);
       }
-      default -> error(404, "Not Found");
+      default -> BotApiReply.error(404, "Not Found");
     };
   }
 
-  private static Reply message(String token, JsonNode params, int id, boolean edited) {
+  private static BotApiReply message(String token, JsonNode params, int id, boolean edited) {
     String chatId = params.path("chat_id").asText("");
     String text = params.path("text").asText("");
     if (chatId.isEmpty()) {
-      return error(400, "Bad Request: chat_id is empty");
+      return BotApiReply.error(400, "Bad Request: chat_id is empty");
     }
     if (text.isEmpty()) {
-      return error(400, "Bad Request: message text is empty");
+      return BotApiReply.error(400, "Bad Request: message text is empty");
     }
     if (!chatId.matches("@\\w+|-?\\d{1,18}")) {
-      return error(400, "Bad Request: chat not found");
+      return BotApiReply.error(400, "Bad Request: chat not found");
     }
     long now = Instant.now().getEpochSecond();
     ObjectNode message = NODES.objectNode().put("message_id", id);
@@ -225,7 +226,7 @@ final class LeanTelegram implements BenchTelegram {
     if (edited) {
       message.put("edit_date", now);
     }
-    return ok(message);
+    return BotApiReply.ok(message);
   }
 
   private static ObjectNode me(String token) {
@@ -253,9 +254,10 @@ final class LeanTelegram implements BenchTelegram {
         : chat.put("type", "group").put("title", "Group " + id);
   }
 
-  private void answerLater(HttpExchange exchange, Reply reply, Duration delay) throws IOException {
+  private void answerLater(HttpExchange exchange, BotApiReply reply, Duration delay)
+      throws IOException {
     if (delay.isZero() || closing) {
-      write(exchange, reply);
+      reply.writeTo(exchange);
       return;
     }
     Pending p = new Pending(exchange, reply, new AtomicBoolean());
@@ -272,43 +274,12 @@ final class LeanTelegram implements BenchTelegram {
     }
     pending.remove(p);
     try (HttpExchange exchange = p.exchange()) {
-      write(exchange, p.reply());
+      p.reply().writeTo(exchange);
     } catch (IOException | RuntimeException e) {
       if (!closing) {
         System.err.println("LeanTelegram: a delayed answer failed: " + e);
       }
     }
-  }
-
-  private static void write(HttpExchange exchange, Reply reply) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(reply.body());
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(reply.status(), bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  private static Reply ok(JsonNode result) {
-    ObjectNode body = NODES.objectNode().put("ok", true);
-    body.set("result", result);
-    return new Reply(200, body);
-  }
-
-  private static Reply error(int status, String description) {
-    return new Reply(
-        status,
-        NODES
-            .objectNode()
-            .put("ok", false)
-            .put("error_code", status)
-            .put("description", description));
-  }
-
-  private static Reply rateLimited(int retryAfter) {
-    Reply reply = error(429, "Too Many Requests: retry after " + retryAfter);
-    ((ObjectNode) reply.body()).putObject("parameters").put("retry_after", retryAfter);
-    return reply;
   }
 
   /** Answers held polls and delayed sends at once, then stops the server and its threads. */
@@ -330,9 +301,6 @@ final class LeanTelegram implements BenchTelegram {
     };
   }
 
-  /** One answer: HTTP status and the {@code {"ok":...}} envelope. */
-  private record Reply(int status, JsonNode body) {}
-
   /** An answer the scheduler writes later; {@code done} makes sure it is written once. */
-  private record Pending(HttpExchange exchange, Reply reply, AtomicBoolean done) {}
+  private record Pending(HttpExchange exchange, BotApiReply reply, AtomicBoolean done) {}
 }
