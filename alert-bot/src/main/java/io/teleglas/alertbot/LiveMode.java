@@ -3,6 +3,7 @@ package io.teleglas.alertbot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.teleglas.alertbot.alert.AlertCounters;
 import io.teleglas.alertbot.alert.AlertEngine;
 import io.teleglas.alertbot.alert.EngineLoop;
 import io.teleglas.alertbot.alert.Thresholds;
@@ -14,6 +15,7 @@ import io.teleglas.alertbot.delivery.DeliveryListener;
 import io.teleglas.alertbot.delivery.DeliverySettings;
 import io.teleglas.alertbot.delivery.TelegramDelivery;
 import io.teleglas.alertbot.dispatch.AdminNotices;
+import io.teleglas.alertbot.dispatch.AlertPathWarmUp;
 import io.teleglas.alertbot.dispatch.ChannelRouter;
 import io.teleglas.alertbot.ha.InstanceIdentity;
 import io.teleglas.alertbot.ha.LeaderElection;
@@ -214,34 +216,29 @@ final class LiveMode {
     delivery.deliverOnlyWhile(leader);
     lifecycle.add("delivery", delivery);
 
+    ChannelRouter.Renderer renderer =
+        alert -> {
+          Rendered r = AlertHtml.render(alert);
+          return new ChannelRouter.Text(r.html(), r.summary());
+        };
     ChannelRouter channel =
-        new ChannelRouter(
-            config.alertChannel().orElseThrow(),
-            alert -> {
-              Rendered r = AlertHtml.render(alert);
-              return new ChannelRouter.Text(r.html(), r.summary());
-            },
-            enqueue,
-            clock);
-    // The alert path runs a few times a minute and is never compiled: render each layout once now,
-    // off the main thread, so the first storm does not pay class loading (docs/performance.md).
-    new DaemonThreads("render-warm-up")
-        .newThread(() -> safely("render warm-up", channel::warmUp))
+        new ChannelRouter(config.alertChannel().orElseThrow(), renderer, enqueue, clock);
+    // Decide, route and render made-up alerts once now, off the main thread, so the first real
+    // alert does not pay for loading that code (docs/performance.md, "Detect → send").
+    new DaemonThreads("alert-warm-up")
+        .newThread(
+            () ->
+                safely(
+                    "alert path warm-up", () -> new AlertPathWarmUp(thresholds, renderer).run(1)))
         .start();
     PersonalAlerts personal =
         new PersonalAlerts(subscriptions, thresholds, enqueue::accept, clock, metrics);
+    AlertCounters alertCounters = new AlertCounters(metrics);
     AlertEngine engine =
         AlertEngine.withBuiltInRules(
             thresholds,
             alert -> {
-              metrics
-                  .counter(
-                      "teleglas_alerts",
-                      "rule",
-                      alert.rule(),
-                      "kind",
-                      alert.kind().name().toLowerCase(java.util.Locale.ROOT))
-                  .increment();
+              alertCounters.increment(alert);
               channel.accept(alert);
               personal.onAlert(alert);
             });

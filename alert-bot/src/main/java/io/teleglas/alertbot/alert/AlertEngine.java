@@ -96,6 +96,11 @@ public final class AlertEngine {
     emit(batch);
   }
 
+  /** The names of the rules this engine runs, in the order it runs them. */
+  public List<String> ruleNames() {
+    return rules.stream().map(AlertRule::name).toList();
+  }
+
   /** Failures per rule name since start. */
   public Map<String, Long> ruleFailures() {
     return Map.copyOf(failures);

@@ -24,7 +24,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * message with {@link Outbox#add} and then call {@link #wake()}, which never blocks; between rounds
  * the thread parks until the next entry or rate-limit slot is due, a wake-up, or at most {@link
  * DeliverySettings#idlePoll()}. Before its first round the thread warms up the TelegramBots request
- * and answer code ({@link SendPathWarmUp}), so the first alert does not pay for it.
+ * and answer code ({@link SendPathWarmUp}) and opens a connection to Telegram with a {@code getMe}
+ * ({@link TelegramSender#connect()}), so the first alert pays for neither.
  *
  * <p>Lifecycle: {@link #start()} once, {@link #close()} to stop; the thread finishes the request in
  * flight (or is interrupted after a grace period) and exits. Thread-safe.
@@ -33,6 +34,7 @@ public final class TelegramDelivery implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramDelivery.class);
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
+  private final TelegramSender sender;
   private final Dispatcher dispatcher;
   private final DeliveryStatus status;
   private final RetryPolicy retry;
@@ -56,8 +58,8 @@ public final class TelegramDelivery implements AutoCloseable {
     this.status = new DeliveryStatus(outbox, clock, settings);
     this.retry = new RetryPolicy(settings.retryBase(), settings.retryCap(), new Random());
     Outcomes outcomes = new Outcomes(listener, new DeliveryMeters(registry), status);
-    this.dispatcher =
-        new Dispatcher(outbox, new TelegramSender(client), retry, settings, outcomes, clock);
+    this.sender = new TelegramSender(client);
+    this.dispatcher = new Dispatcher(outbox, sender, retry, settings, outcomes, clock);
     this.thread = threads.newThread(this::run);
     thread.setDaemon(true);
   }
@@ -108,6 +110,7 @@ public final class TelegramDelivery implements AutoCloseable {
 
   private void run() {
     SendPathWarmUp.run(clock);
+    sender.connect();
     int outboxFailures = 0;
     while (running) {
       if (!allowed.getAsBoolean()) {

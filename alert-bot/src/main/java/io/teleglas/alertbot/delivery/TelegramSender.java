@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -42,6 +43,24 @@ final class TelegramSender {
 
   TelegramSender(TelegramClient client) {
     this.client = requireNonNull(client, "client is null");
+  }
+
+  /**
+   * Asks Telegram {@code getMe} and ignores the answer: opens the connection (TCP and TLS) the next
+   * request reuses from the client's pool, so the first alert after start does not pay for the
+   * handshake, and runs the request path once for real. Never throws; a failure is logged at debug
+   * level, since the first send will find it out anyway.
+   *
+   * @return whether Telegram answered
+   */
+  boolean connect() {
+    try {
+      client.execute(new GetMe());
+      return true;
+    } catch (TelegramApiException | RuntimeException e) {
+      log.debug("getMe before the first send failed: {}", e.toString());
+      return false;
+    }
   }
 
   SendOutcome send(ChatId chat, String text, boolean html) {

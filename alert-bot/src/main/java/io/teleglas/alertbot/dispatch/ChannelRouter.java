@@ -95,27 +95,6 @@ public final class ChannelRouter implements AlertSink {
   }
 
   /**
-   * Renders, and throws away, one made-up alert of each common channel layout (a large liquidation,
-   * a storm's opening, update and end, a whale trade), so that the first real alert after start-up
-   * does not pay for loading and interpreting the rendering code: on the 2-core bench machine a
-   * storm's first rendering took 17–28 ms, later ones well under 1 ms (docs/performance.md). Stores
-   * nothing and changes no state of this router, so it may run on any thread, before or while the
-   * engine thread uses the router, as long as the renderer is thread-safe ({@code AlertHtml} is).
-   *
-   * @return how many alerts were rendered
-   * @throws RuntimeException what the renderer throws; the caller logs it (rendering a real alert
-   *     would fail the same way)
-   */
-  public int warmUp() {
-    int rendered = 0;
-    for (Alert alert : WarmUpAlerts.all()) {
-      renderer.render(alert);
-      rendered++;
-    }
-    return rendered;
-  }
-
-  /**
    * The group an opening alert starts: its group key and first event time (plus the last for an
    * escalation, which opens a second message for the same events' group). Two openings that would
    * get the same name (events in the same millisecond) are told apart by a counter, which both

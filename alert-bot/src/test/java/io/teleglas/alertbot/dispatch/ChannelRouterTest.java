@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.teleglas.alertbot.alert.Alert;
 import io.teleglas.alertbot.alert.AlertKind;
 import io.teleglas.alertbot.alert.AlertSide;
-import io.teleglas.alertbot.render.AlertHtml;
-import io.teleglas.alertbot.render.Rendered;
 import io.teleglas.alertbot.store.MessageKind;
 import io.teleglas.alertbot.store.OutboundMessage;
 import io.teleglas.core.market.Coin;
@@ -187,37 +185,5 @@ class ChannelRouterTest {
         List.of(l),
         List.of(),
         Optional.empty());
-  }
-
-  @Test
-  void warmUpRendersEachCommonLayoutWithTheRealRendererAndStoresNothing() {
-    List<String> seen = new ArrayList<>();
-    ChannelRouter real =
-        new ChannelRouter(
-            CHANNEL,
-            a -> {
-              Rendered r = AlertHtml.render(a);
-              seen.add(a.rule() + " " + a.kind() + ": " + r.html());
-              return new ChannelRouter.Text(r.html(), r.summary());
-            },
-            out::add,
-            Clock.fixed(T0, ZoneOffset.UTC));
-
-    assertThat(real.warmUp()).isEqualTo(5);
-
-    assertThat(seen)
-        .extracting(line -> line.substring(0, line.indexOf(':')))
-        .containsExactly(
-            "large-liquidation NEW",
-            "liquidation-storm NEW",
-            "liquidation-storm UPDATE",
-            "liquidation-storm RESOLVED",
-            "whale-trade NEW");
-    assertThat(seen).allSatisfy(line -> assertThat(line).contains("BTC"));
-    assertThat(out).isEmpty();
-    assertThat(real.openGroupCount()).isZero();
-
-    real.accept(storm(AlertKind.UPDATE, 3_000_000));
-    assertThat(out).extracting(OutboundMessage::kind).containsExactly(MessageKind.SEND);
   }
 }
